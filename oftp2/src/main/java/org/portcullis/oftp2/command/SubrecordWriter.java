@@ -23,7 +23,7 @@ public final class SubrecordWriter {
     private final int capacity;
 
     /**
-     * @param maxBufferLength the negotiated SDEB (counting the {@code D} octet), 2..99999; SSID
+     * @param maxBufferLength the negotiated SDEB (counting the {@code D} octet), 3..99999; SSID
      *                        makes it at least 128, smaller values serve tests
      */
     public SubrecordWriter(ByteBufAllocator allocator, int maxBufferLength) {
@@ -33,7 +33,7 @@ public final class SubrecordWriter {
 
     /** How many file octets fit in one exchange buffer of {@code maxBufferLength} octets. */
     public static int capacity(int maxBufferLength) {
-        FieldCheck.range("SSIDSDEB", maxBufferLength, 2, Ssid.MAX_BUFFER_SIZE);
+        FieldCheck.range("SSIDSDEB", maxBufferLength, 3, Ssid.MAX_BUFFER_SIZE);
         int subrecordOctets = maxBufferLength - 1;
         int headers = (subrecordOctets + MAX_SUBRECORD) / (MAX_SUBRECORD + 1);
         return subrecordOctets - headers;

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -27,7 +28,7 @@ public final class SubrecordWriter {
      *                        makes it at least 128, smaller values serve tests
      */
     public SubrecordWriter(ByteBufAllocator allocator, int maxBufferLength) {
-        this.allocator = java.util.Objects.requireNonNull(allocator, "allocator");
+        this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.capacity = capacity(maxBufferLength);
     }
 

@@ -125,13 +125,13 @@ final class FileTransfer {
         if (credit == 0) {
             throw Violations.protocol("DATA with no credit left");
         }
-        int length = 1 + data.content().readableBytes();
-        if (length > agreed.bufferSize()) {
-            throw new OftpProtocolException(EsidReason.EXCHANGE_BUFFER_SIZE_ERROR, "DATA", "DATA of " + length
+        if (data.length() > agreed.bufferSize()) {
+            throw new OftpProtocolException(EsidReason.EXCHANGE_BUFFER_SIZE_ERROR, "DATA", "DATA of " + data.length()
                     + " octets, more than the agreed buffer size of " + agreed.bufferSize());
         }
-        // Enable after `git merge cmd` (Data.compressed() is added there):
-        // if (data.compressed() && !agreed.compression()) throw Violations.invalidData("DATA", "...");
+        if (data.compressed() && !agreed.compression()) {
+            throw Violations.invalidData("DATA", "a compressed subrecord, but compression was not agreed");
+        }
         credit--;
     }
 

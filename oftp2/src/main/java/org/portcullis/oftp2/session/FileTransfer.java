@@ -12,6 +12,10 @@ import org.portcullis.oftp2.command.Sfpa;
 /**
  * The Speaker and Listener rules after start-up: files, credit, end responses and the turn
  * (RFC 5024 §4.3 to §4.6 and the state tables of §9.10 to §9.12). ESID is left to the caller.
+ *
+ * <p>Choices where the RFC's text and tables leave room: EERP and NERP are not pipelined, each waits
+ * for its RTR (§4.3.8, WF_RTR in §9.10, RTRP in §9.12); ESID 00 may follow any CD (§4.6.1 shows it
+ * after the CD that EFPA asked for), but CD straight back only follows a CD that EFPA asked for.
  */
 final class FileTransfer {
 

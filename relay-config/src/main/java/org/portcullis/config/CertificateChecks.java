@@ -16,7 +16,7 @@ import java.util.List;
  * a chain is in order and valid now, a CRL is signed by a trusted CA and still current.
  */
 final class CertificateChecks {
-    /** A certificate expiring sooner than this is worth a warning. */
+    /** A certificate expiring sooner than this (or a third of its lifetime, if less) is worth a warning. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(14);
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,7 +39,7 @@ final class CertificateChecks {
             } else if (now.isBefore(certificate.getNotBefore().toInstant())) {
                 errors.add(path + ".certificateChainPem", which + " (" + subject(certificate)
                         + ") is not valid before " + certificate.getNotBefore().toInstant());
-            } else if (now.plus(EXPIRY_WARNING).isAfter(certificate.getNotAfter().toInstant())) {
+            } else if (now.plus(warningPeriod(certificate)).isAfter(certificate.getNotAfter().toInstant())) {
                 warnings.add(path + ".certificateChainPem: " + which + " (" + subject(certificate)
                         + ") expires on " + certificate.getNotAfter().toInstant());
             }
@@ -71,6 +71,13 @@ final class CertificateChecks {
                 }
             }
         }
+    }
+
+    /** Short-lived certificates (tests, automated renewal) get a warning only in the last third of their life. */
+    private static Duration warningPeriod(X509Certificate certificate) {
+        Duration lifetime = Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        Duration third = lifetime.dividedBy(3);
+        return third.compareTo(EXPIRY_WARNING) < 0 ? third : EXPIRY_WARNING;
     }
 
     /** Signs a random challenge with the key and verifies it with the certificate's public key. */

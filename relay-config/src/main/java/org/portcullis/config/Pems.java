@@ -88,7 +88,8 @@ final class Pems {
             }
         } catch (IOException | RuntimeException e) {
             // Parser messages can quote the input, which may be a key: say what failed, not what was read.
-            throw new IllegalArgumentException("is not valid PEM (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("is not valid PEM: what lies between the -----BEGIN and -----END lines"
+                    + " does not decode to a " + what);
         }
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("contains no PEM " + what + " (expected -----BEGIN ...----- blocks)");

@@ -1,9 +1,13 @@
 package org.portcullis.oftp2.peer;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -15,7 +19,7 @@ import org.portcullis.oftp2.command.OftpCommand;
 /**
  * The state one connection's phases share (RFC 5024 §4): configuration, agreed values, folders, the
  * session's record, and the one way commands leave this peer, through the session rules.
- * Used only on the session handler's executor thread.
+ * Used only on the session's executor thread (writes and closes hand over to the event loop themselves).
  */
 final class PeerSession {
     private static final Logger LOG = LogManager.getLogger();
@@ -23,6 +27,7 @@ final class PeerSession {
     private static final Duration ESID_CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final ChannelHandlerContext ctx;
+    private final EventExecutor executor;
     private final PeerConfig config;
     private final Role role;
     private final String sessionId;
@@ -31,13 +36,17 @@ final class PeerSession {
     private final Outbox outbox;
     private final Inbox inbox;
     private final ReceiptStore receipts;
+    /** Dataset names offered in this session, so a refused or failed file is not offered again each turn. */
+    private final Set<String> attempted = new HashSet<>();
     private String logPrefix;
     private String partnerId;
     private Negotiated negotiated;
+    private Phase phase;
     private boolean ended;
 
-    PeerSession(ChannelHandlerContext ctx, PeerConfig config, Role role, String sessionId) {
+    PeerSession(ChannelHandlerContext ctx, PeerConfig config, Role role, String sessionId, EventExecutor executor) {
         this.ctx = ctx;
+        this.executor = executor;
         this.config = config;
         this.role = role;
         this.sessionId = sessionId;
@@ -85,6 +94,11 @@ final class PeerSession {
         return receipts;
     }
 
+    /** True the first time a file is offered in this session. */
+    boolean firstAttempt(String datasetName) {
+        return attempted.add(datasetName);
+    }
+
     Negotiated negotiated() {
         return negotiated;
     }
@@ -106,6 +120,17 @@ final class PeerSession {
 
     boolean ended() {
         return ended;
+    }
+
+    /** The phase the session is in, or {@code null} before the start. */
+    Phase phase() {
+        return phase;
+    }
+
+    /** Moves to the next phase and begins it. */
+    void enter(Phase next) throws IOException {
+        phase = next;
+        next.begin();
     }
 
     /** Checks a command received against the session rules; a violation ends the session. */
@@ -144,13 +169,9 @@ final class PeerSession {
             LOG.warn("{} ending the session: ESID {} {}", logPrefix, reason.code(), text);
         }
         LOG.debug("{} sent {}", logPrefix, esid);
-        ctx.writeAndFlush(esid).addListener(future -> {
-            if (!future.isSuccess()) {
-                ctx.close();
-            }
-        });
+        ctx.writeAndFlush(esid).addListener(this::onWriteDone);
         // The partner closes on ESID; if it does not, this side closes after the grace period.
-        ctx.executor().schedule(() -> ctx.close(), ESID_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.channel().eventLoop().schedule(() -> ctx.close(), ESID_CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Ends the session for a violation this peer detected. */
@@ -176,11 +197,15 @@ final class PeerSession {
         ctx.close();
     }
 
+    /** Runs on the event loop: the failure is recorded on the session's executor, like everything else. */
     private void onWriteDone(Future<? super Void> future) {
         if (!future.isSuccess()) {
-            LOG.warn("{} write failed: {}", logPrefix, future.cause().toString());
-            record.failure("write failed: " + future.cause());
+            Throwable cause = future.cause();
             ctx.close();
+            executor.execute(() -> {
+                LOG.warn("{} write failed: {}", logPrefix, cause.toString());
+                record.failure("write failed: " + cause);
+            });
         }
     }
 }

@@ -27,8 +27,7 @@ final class ReceiptStore {
 
     /** Remembers the EERP owed for a file just received. */
     Eerp owe(Sfid sfid) throws IOException {
-        Eerp eerp = new Eerp(sfid.datasetName().trim(), sfid.date(), sfid.time(), sfid.user(),
-                sfid.originator().trim(), sfid.destination().trim(), new byte[0], new byte[0]);
+        Eerp eerp = Eerp.answering(sfid).build();
         Files.createDirectories(folder);
         Properties properties = new Properties();
         properties.setProperty("datasetName", eerp.datasetName());

@@ -33,7 +33,7 @@ final class InitiatorStartPhase implements Phase {
             session.sendAndFlush(own);
         } else if (command instanceof Ssid answer && own != null) {
             PartnerCheck.check(session.config(), answer);
-            session.started(answer.odetteId(), Negotiated.of(own, answer, answer));
+            session.started(answer.odetteId());
             session.enter(new SpeakerPhase(session, false));
         } else {
             throw new OftpProtocolException(EsidReason.PROTOCOL_VIOLATION, null,

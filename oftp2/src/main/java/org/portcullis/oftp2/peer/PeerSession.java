@@ -103,8 +103,9 @@ final class PeerSession {
         return negotiated;
     }
 
-    /** The start phase is over: the partner is known and the values agreed. */
-    void started(String partnerId, Negotiated agreed) {
+    /** The start phase is over: the partner is known and the session rules have seen both SSIDs. */
+    void started(String partnerId) {
+        Negotiated agreed = rules.negotiated();
         negotiated = agreed;
         this.partnerId = partnerId;
         record.partnerId(partnerId);

@@ -37,7 +37,7 @@ final class ResponderStartPhase implements Phase {
                 .credit(Math.min(config.credit(), initiator.credit())).mode(mode).restart(initiator.restart())
                 .build();
         session.sendAndFlush(answer);
-        session.started(initiator.odetteId(), Negotiated.of(answer, initiator, answer));
+        session.started(initiator.odetteId());
         session.enter(new ListenerPhase(session));
     }
 

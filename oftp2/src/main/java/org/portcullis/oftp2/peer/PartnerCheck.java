@@ -24,17 +24,20 @@ final class PartnerCheck {
         }
         String expectedId = config.expectedPartnerId();
         if (expectedId != null && !expectedId.trim().equals(partner.odetteId().trim())) {
-            throw new OftpProtocolException(EsidReason.USER_CODE_NOT_KNOWN, "SSIDCODE",
-                    "user code not known");
+            throw refusal(EsidReason.USER_CODE_NOT_KNOWN);
         }
         String expectedPassword = config.expectedPartnerPassword();
         if (expectedPassword != null && !sameSecret(expectedPassword.trim(), partner.password().trim())) {
-            throw new OftpProtocolException(EsidReason.INVALID_PASSWORD, "SSIDPSWD", "invalid password");
+            throw refusal(EsidReason.INVALID_PASSWORD);
         }
         if (partner.secureAuthentication()) {
-            throw new OftpProtocolException(EsidReason.SECURE_AUTHENTICATION_REQUIREMENTS_INCOMPATIBLE,
-                    "SSIDAUTH", "secure authentication is not supported");
+            throw refusal(EsidReason.SECURE_AUTHENTICATION_REQUIREMENTS_INCOMPATIBLE);
         }
+    }
+
+    /** A refusal in the RFC's words only: the partner learns no more than the reason code says. */
+    private static OftpProtocolException refusal(EsidReason reason) {
+        return new OftpProtocolException(reason, null, reason.text());
     }
 
     /** Compares in time independent of where the first difference is, so the timing reveals nothing. */

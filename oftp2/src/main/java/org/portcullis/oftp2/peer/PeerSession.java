@@ -167,7 +167,7 @@ final class PeerSession {
         if (reason == EsidReason.NORMAL_TERMINATION) {
             LOG.info("{} ending the session normally", logPrefix);
         } else {
-            LOG.warn("{} ending the session: ESID {} {}", logPrefix, reason.code(), text);
+            LOG.warn("{} ending the session: ESID {} {}", logPrefix, twoDigits(reason), text);
         }
         LOG.debug("{} sent {}", logPrefix, esid);
         ctx.writeAndFlush(esid).addListener(this::onWriteDone);
@@ -187,15 +187,24 @@ final class PeerSession {
         if (esid.reason() == EsidReason.NORMAL_TERMINATION) {
             LOG.info("{} partner ended the session normally", logPrefix);
         } else {
-            LOG.warn("{} partner ended the session: ESID {} {}", logPrefix, esid.reason().code(), esid.text());
+            LOG.warn("{} partner ended the session: ESID {} {}", logPrefix, twoDigits(esid.reason()), esid.text());
         }
         ctx.close();
+    }
+
+    /** Whether a failure of the connection has been recorded already. */
+    boolean hasFailed() {
+        return record.hasFailure();
     }
 
     /** The connection failed without ESID: records why and closes. */
     void failed(String description) {
         record.failure(description);
         ctx.close();
+    }
+
+    private static String twoDigits(EsidReason reason) {
+        return String.format("%02d", reason.code());
     }
 
     /** Runs on the event loop: the failure is recorded on the session's executor, like everything else. */

@@ -75,7 +75,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             onExecutor(() -> {
                 if (!session.ended()) {
                     session.end(EsidReason.TIME_OUT,
-                            "no command for " + config.inactivityTimeout().toSeconds() + " s");
+                            "no command for " + config.inactivityTimeout().toMillis() + " ms");
                 }
             });
         } else {
@@ -145,7 +145,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             session.end(violation);
             return;
         }
-        LOG.warn("{} connection failed: {}", session.log(), fault.toString());
+        if (session.hasFailed()) {
+            LOG.debug("{} connection failed: {}", session.log(), fault.toString());
+        } else {
+            LOG.warn("{} connection failed: {}", session.log(), fault.toString());
+        }
         session.failed(fault.getClass().getSimpleName() + ": " + fault.getMessage());
     }
 

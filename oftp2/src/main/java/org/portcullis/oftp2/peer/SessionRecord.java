@@ -53,6 +53,10 @@ final class SessionRecord {
         }
     }
 
+    boolean hasFailure() {
+        return failure != null;
+    }
+
     SessionResult toResult() {
         return new SessionResult(sessionId, partnerId, files, esidSent, esidReceived, outcome(), failure);
     }

@@ -64,13 +64,13 @@ final class FileSender {
             credit = session.negotiated().credit();
             pump();
         } else if (command instanceof Sfna sfna && state == State.WAIT_SFPA) {
-            finish(false, "SFNA " + sfna.reason().code() + " " + sfna.text());
+            finish(false, String.format("SFNA %02d %s", sfna.reason().code(), sfna.text()));
         } else if (command instanceof Efpa && state == State.WAIT_EFPA) {
             session.outbox().transferred(file.datasetName());
             finish(true, null);
         } else if (command instanceof Efna efna && state == State.WAIT_EFPA) {
             session.outbox().transferred(file.datasetName());
-            finish(false, "EFNA " + efna.reason().code() + " " + efna.text());
+            finish(false, String.format("EFNA %02d %s", efna.reason().code(), efna.text()));
         } else {
             throw new OftpProtocolException(EsidReason.PROTOCOL_VIOLATION, null,
                     command.commandCode() + " is not expected while sending " + file.datasetName());

@@ -74,10 +74,10 @@ final class ListenerPhase implements Phase {
                 ? new Sfna(AnswerReason.FILE_DIRECTION_REFUSED, false, "this peer receives no files")
                 : inbox.refusal(sfid);
         if (refusal != null) {
-            LOG.warn("{} refusing {}: SFNA {} {}", session.log(), sfid.datasetName(), refusal.reason().code(),
-                    refusal.text());
+            LOG.warn("{} refusing {}: SFNA {} {}", session.log(), sfid.datasetName(),
+                    String.format("%02d", refusal.reason().code()), refusal.text());
             session.record().add(new FileTransfer(sfid.datasetName(), FileTransfer.Direction.RECEIVED, 0, 0,
-                    false, false, "SFNA " + refusal.reason().code() + " " + refusal.text()));
+                    false, false, String.format("SFNA %02d %s", refusal.reason().code(), refusal.text())));
             session.sendAndFlush(refusal);
             return;
         }

@@ -1,7 +1,9 @@
 package org.portcullis.oftp2.peer;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.oftp2.command.AnswerReason;
@@ -22,6 +24,8 @@ final class FileReceiver {
 
     private final PeerSession session;
     private final IncomingFile file;
+    /** Room for the octets of one uncompressed DATA, reused for each. */
+    private final ByteBuffer scratch;
     private int window;
     private boolean open = true;
 
@@ -29,15 +33,23 @@ final class FileReceiver {
         this.session = session;
         this.file = file;
         this.window = session.negotiated().credit();
+        this.scratch = ByteBuffer.allocateDirect(session.negotiated().bufferSize());
     }
 
     /** Writes the octets of one DATA (which the caller releases) and grants new credit when due. */
     void onData(Data data) throws IOException {
-        ByteBuf octets = session.ctx().alloc().directBuffer(data.length());
+        // Unpacking reads and writes a few octets per subrecord. It works on plain NIO views of the
+        // buffers (taken with one call each), which no leak detector records access by access.
+        Data view = new Data(Unpooled.wrappedBuffer(data.content().nioBuffer()));
+        // Uncompressed octets fit the scratch buffer (the session rules hold DATA to SDEB); compressed
+        // ones, which this peer never agrees to but accepts, may expand, so they get a growing buffer.
+        ByteBuf octets = data.compressed() ? session.ctx().alloc().directBuffer(data.length())
+                : Unpooled.wrappedBuffer(scratch.clear()).clear();
         try {
-            SubrecordReader.read(data, octets);
+            SubrecordReader.read(view, octets);
             file.write(octets);
         } finally {
+            view.release();
             octets.release();
         }
         if (--window == 0) {

@@ -1,6 +1,8 @@
 package org.portcullis.oftp2.peer;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -35,6 +37,7 @@ final class FileSender {
     private State state = State.WAIT_SFPA;
     private FileChannel channel;
     private SubrecordWriter writer;
+    private ByteBuffer chunk;
     private long restartOffset;
     private long position;
     private long confirmed;
@@ -87,13 +90,27 @@ final class FileSender {
                 break;
             }
             int octets = (int) Math.min(writer.capacity(), file.size() - position);
-            session.send(writer.write(channel, position, file.size()));
+            session.send(writer.write(read(octets), position + octets == file.size()));
             position += octets;
             lastDataSent = position == file.size();
             credit--;
             unconfirmed.add(position);
         }
         session.flush();
+    }
+
+    /**
+     * Reads the next octets into the reused chunk buffer with as few system calls as the file allows.
+     * The packer then reads this plain NIO buffer, which no leak detector records access by access.
+     */
+    private ByteBuffer read(int octets) throws IOException {
+        chunk.clear().limit(octets);
+        while (chunk.hasRemaining()) {
+            if (channel.read(chunk, position + chunk.position()) < 0) {
+                throw new EOFException(file.datasetName() + " became shorter while it was sent");
+            }
+        }
+        return chunk.flip();
     }
 
     /** The connection is gone: remember the confirmed position for the next session. */
@@ -123,6 +140,7 @@ final class FileSender {
         confirmed = restartOffset;
         channel = FileChannel.open(file.path(), StandardOpenOption.READ);
         writer = new SubrecordWriter(session.ctx().alloc(), session.negotiated().bufferSize());
+        chunk = ByteBuffer.allocateDirect(writer.capacity());
         credit = session.negotiated().credit();
         state = State.SENDING;
         if (restartOffset > 0) {

@@ -23,8 +23,8 @@ import org.portcullis.testkit.TestPki;
 @Timeout(60)
 class PeerRestartIT {
     private static final long SESSION_TIMEOUT_SECONDS = 30;
-    private static final long FILE_SIZE = 8L * TestFiles.MIB;
-    private static final long CUT_AFTER = 3L * TestFiles.MIB;
+    private static final long FILE_SIZE = 4L * TestFiles.MIB;
+    private static final long CUT_AFTER = 3L * TestFiles.MIB / 2;
     private static final String INITIATOR_ID = "O0013000000INITIATOR";
     private static final String RESPONDER_ID = "O0013000000RESPONDER";
 

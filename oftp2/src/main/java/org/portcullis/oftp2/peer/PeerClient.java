@@ -43,7 +43,9 @@ public final class PeerClient {
         PeerInitializer initializer = new PeerInitializer(config, Role.INITIATOR, sslContext, remote,
                 sessionExecutors, result::complete, null);
         ChannelFuture connect = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true).handler(initializer).connect(remote);
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, PeerInitializer.WATER_MARK).handler(initializer)
+                .connect(remote);
         connect.addListener(done -> {
             if (!done.isSuccess()) {
                 result.complete(new SessionResult(connect.channel().id().asShortText(), null, List.of(), null,

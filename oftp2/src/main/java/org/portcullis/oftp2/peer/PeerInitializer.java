@@ -2,6 +2,7 @@ package org.portcullis.oftp2.peer;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -22,6 +23,12 @@ import org.portcullis.oftp2.frame.StbFrameDecoder;
  * executor of the session group because it reads and writes files, which must not block the event loop.
  */
 final class PeerInitializer extends ChannelInitializer<SocketChannel> {
+    /**
+     * Room for several full DATA buffers (up to 99999 octets each) before the Speaker pauses: with
+     * Netty's 64 KiB default every DATA would wait for the one before it to drain.
+     */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
     private final PeerConfig config;
     private final Role role;
     private final SslContext sslContext;

@@ -47,7 +47,8 @@ public final class PeerServer implements AutoCloseable {
         PeerInitializer initializer = new PeerInitializer(config, Role.RESPONDER, sslContext, null,
                 sessionExecutors, resultListener, sessions);
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true).childHandler(initializer)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, PeerInitializer.WATER_MARK).childHandler(initializer)
                 .bind(address).sync().channel();
         LOG.info("listening on {}{}", channel.localAddress(), sslContext == null ? "" : " with TLS");
         return new PeerServer(channel, sessions);

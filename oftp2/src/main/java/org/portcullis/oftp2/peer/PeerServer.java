@@ -48,7 +48,8 @@ public final class PeerServer implements AutoCloseable {
                 sessionExecutors, resultListener, sessions);
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, PeerInitializer.WATER_MARK).childHandler(initializer)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, PeerInitializer.WATER_MARK)
+                .childHandler(initializer)
                 .bind(address).sync().channel();
         LOG.info("listening on {}{}", channel.localAddress(), sslContext == null ? "" : " with TLS");
         return new PeerServer(channel, sessions);

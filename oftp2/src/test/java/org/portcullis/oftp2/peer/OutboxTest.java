@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class OutboxTest {
         }
         Files.createDirectories(dir.resolve("SUB"));
 
-        assertEquals(java.util.List.of(dir.resolve("A.TXT"), dir.resolve("B.TXT")), new Outbox(dir, CLOCK).files("[t]"));
+        assertEquals(List.of(dir.resolve("A.TXT"), dir.resolve("B.TXT")), new Outbox(dir, CLOCK).files("[t]"));
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A self-signed root CA that issues leaf certificates and CRLs for tests of the TLS layer of RFC 5024
- * section 6.2. Signing uses the JDK providers; Bouncy Castle only builds the ASN.1 structures.
+ * section 2.3. Signing uses the JDK providers; Bouncy Castle only builds the ASN.1 structures.
  */
 public final class CertificateAuthority {
     private static final Duration CA_LIFETIME = Duration.ofDays(2);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Command line that writes a throwaway PKI for demos and scripts, so certificates for the TLS of RFC 5024
- * section 6.2 can be made with only Java installed.
+ * section 2.3 can be made with only Java installed.
  */
 @Command(name = "portcullis-pki", mixinStandardHelpOptions = true, versionProvider = DemoPki.Version.class,
         description = "Makes throwaway certificates for demos and tests. Never use them in production.",

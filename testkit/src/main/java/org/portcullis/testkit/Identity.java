@@ -11,7 +11,7 @@ import java.security.cert.X509Certificate;
 
 /**
  * A certificate with its private key and issuing CA, as java.security objects and as PEM files (the TLS
- * identities of RFC 5024 section 6.2).
+ * identities of RFC 5024 section 2.3).
  *
  * @param certificate the leaf certificate
  * @param privateKey its private key

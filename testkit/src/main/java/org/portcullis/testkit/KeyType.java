@@ -5,7 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 
-/** The key algorithms the test PKI can issue (RFC 5024 section 6.2 leaves the choice to the TLS profile). */
+/** The key algorithms the test PKI can issue, for the TLS of RFC 5024 section 2.3. */
 public enum KeyType {
     /** EC on curve P-256 with ECDSA/SHA-256: fast to generate, the default. */
     EC_P256("SHA256withECDSA"),

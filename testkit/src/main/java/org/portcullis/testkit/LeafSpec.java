@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a leaf certificate of the test PKI should say: subject, names, validity window and an optional
- * CRL distribution point (used for the TLS identities of RFC 5024 section 6.2).
+ * CRL distribution point (used for the TLS identities of RFC 5024 section 2.3).
  *
  * @param commonName the subject CN, e.g. an Odette ID
  * @param dnsNames subjectAltName DNS entries

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Where an identity's PEM files were written: the certificate chain, the PKCS#8 private key and the
- * issuing CA certificate (the trust anchor of RFC 5024 section 6.2 TLS).
+ * issuing CA certificate (the trust anchor of RFC 5024 section 2.3 TLS).
  *
  * @param certificateChain the leaf certificate, PEM
  * @param privateKey the unencrypted PKCS#8 key, PEM "PRIVATE KEY"

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A throwaway PKI per test run for the TLS layer of RFC 5024 section 6.2: a trusted root CA, an untrusted
+ * A throwaway PKI per test run for the TLS layer of RFC 5024 section 2.3: a trusted root CA, an untrusted
  * one, leaf identities in every state a test needs, CRLs, and a temporary folder for their PEM files.
  *
  * <p>Use it as a JUnit 5 extension, {@code @RegisterExtension static final TestPki PKI = TestPki.create();},

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portcullis.oftp2.session.Commands.I;
 import static org.portcullis.oftp2.session.Commands.R;
 import static org.portcullis.oftp2.session.Commands.assertRefused;
+import static org.portcullis.oftp2.session.Commands.compressedData;
 import static org.portcullis.oftp2.session.Commands.efid;
 import static org.portcullis.oftp2.session.Commands.efpa;
 import static org.portcullis.oftp2.session.Commands.eerp;
 import static org.portcullis.oftp2.session.Commands.nerp;
+import static org.portcullis.oftp2.session.Commands.observe;
 import static org.portcullis.oftp2.session.Commands.observeData;
 import static org.portcullis.oftp2.session.Commands.sfid;
 import static org.portcullis.oftp2.session.Commands.ssid;
@@ -97,6 +99,26 @@ class FileTransferRulesTest {
         openFile();
 
         assertRefused(EsidReason.EXCHANGE_BUFFER_SIZE_ERROR, rules, () -> observeData(rules, I, 2001));
+    }
+
+    @Test
+    void refusesCompressedDataWhenCompressionWasNotAgreed() {
+        openFile();
+
+        OftpProtocolException refusal = assertRefused(EsidReason.COMMAND_CONTAINED_INVALID_DATA, rules,
+                () -> observe(rules, I, compressedData()));
+        assertEquals("DATA", refusal.field());
+    }
+
+    @Test
+    void acceptsCompressedDataWhenCompressionWasAgreed() {
+        SessionRules compressing = started(ssid().compression(true).build(), ssid().compression(true).build());
+        compressing.observe(I, sfid());
+        compressing.observe(R, new Sfpa(0));
+
+        observe(compressing, I, compressedData());
+
+        assertEquals(3, compressing.creditLeft());
     }
 
     @Test

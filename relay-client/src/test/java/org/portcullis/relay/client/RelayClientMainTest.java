@@ -1,0 +1,43 @@
+package org.portcullis.relay.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RelayClientMainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return new CommandLine(new RelayClientMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    @Test
+    void helpShowsUsageAndExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().startsWith("Usage: relay-client "), out::toString);
+        assertTrue(out.toString().contains("--version"), out::toString);
+    }
+
+    @Test
+    void versionNamesTheCommand() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith("relay-client "), out::toString);
+    }
+
+    @Test
+    void withoutArgumentsSaysNotImplementedAndExitsTwo() {
+        assertEquals(RelayClientMain.NOT_IMPLEMENTED, run());
+        assertEquals("relay-client: not implemented yet", err.toString().strip());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(CommandLine.ExitCode.USAGE, run("--no-such-option"));
+        assertTrue(err.toString().contains("--no-such-option"), err::toString);
+    }
+}

@@ -5,7 +5,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -16,7 +18,8 @@ import org.portcullis.oftp2.command.Sfid;
 /**
  * End-to-end receipts still owed (RFC 5024 §5.3.13 EERP): one small file per received file in
  * {@code <receive folder>/.oftp2-eerp/}, written when the file is accepted and removed when the partner
- * answers the EERP with RTR, so receipts not acknowledged in one session are sent in the next.
+ * answers the EERP with RTR, so receipts not acknowledged in one session are sent in the next. Safe
+ * for concurrent sessions sharing the folder: each receipt is its own file, written atomically.
  */
 final class ReceiptStore {
     private final Path folder;
@@ -36,9 +39,12 @@ final class ReceiptStore {
         properties.setProperty("user", eerp.user());
         properties.setProperty("destination", eerp.destination());
         properties.setProperty("originator", eerp.originator());
-        try (Writer writer = Files.newBufferedWriter(fileOf(eerp), StandardCharsets.UTF_8)) {
+        // Written aside and moved in, so a concurrent session listing the folder never reads half a file.
+        Path temporary = Files.createTempFile(folder, ".", ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             properties.store(writer, "EERP owed");
         }
+        Files.move(temporary, fileOf(eerp), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return eerp;
     }
 
@@ -48,8 +54,10 @@ final class ReceiptStore {
             return List.of();
         }
         List<Eerp> owed = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> files = entries.filter(path -> !path.getFileName().toString().startsWith(".")).sorted()
+                    .toList();
+            for (Path file : files) {
                 Eerp eerp = read(file);
                 if (eerp != null && eerp.destination().equalsIgnoreCase(partnerId)) {
                     owed.add(eerp);
@@ -72,6 +80,9 @@ final class ReceiptStore {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
+        } catch (NoSuchFileException e) {
+            // Another session of the same receive folder had it acknowledged in the meantime.
+            return null;
         }
         String name = properties.getProperty("datasetName");
         String destination = properties.getProperty("destination");

@@ -25,6 +25,7 @@ final class PeerSession {
     private static final Logger LOG = LogManager.getLogger();
     /** How long the sender of an abnormal ESID waits for the partner to disconnect (RFC 5024 §4.7 WF_NDISC). */
     private static final Duration ESID_CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final int MAX_ESID_TEXT = 240;
 
     private final ChannelHandlerContext ctx;
     private final EventExecutor executor;
@@ -162,7 +163,8 @@ final class PeerSession {
             return;
         }
         ended = true;
-        Esid esid = new Esid(reason, text);
+        // ESIDREAST holds at most 999 octets; a shorter cap keeps even multi-octet characters inside it.
+        Esid esid = new Esid(reason, text.length() > MAX_ESID_TEXT ? text.substring(0, MAX_ESID_TEXT) : text);
         record.esidSent(esid);
         if (reason == EsidReason.NORMAL_TERMINATION) {
             LOG.info("{} ending the session normally", logPrefix);
@@ -213,7 +215,12 @@ final class PeerSession {
             Throwable cause = future.cause();
             ctx.close();
             executor.execute(() -> {
-                LOG.warn("{} write failed: {}", logPrefix, cause.toString());
+                // Writes queued behind the first failure fail too; one warning is enough.
+                if (record.hasFailure()) {
+                    LOG.debug("{} write failed: {}", logPrefix, cause.toString());
+                } else {
+                    LOG.warn("{} write failed: {}", logPrefix, cause.toString());
+                }
                 record.failure("write failed: " + cause);
             });
         }

@@ -3,7 +3,6 @@ package org.portcullis.oftp2.peer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.oftp2.command.AnswerReason;
@@ -24,8 +23,6 @@ final class FileReceiver {
 
     private final PeerSession session;
     private final IncomingFile file;
-    /** Room for the octets of one uncompressed DATA, reused for each. */
-    private final ByteBuffer scratch;
     private int window;
     private boolean open = true;
 
@@ -33,7 +30,6 @@ final class FileReceiver {
         this.session = session;
         this.file = file;
         this.window = session.negotiated().credit();
-        this.scratch = ByteBuffer.allocateDirect(session.negotiated().bufferSize());
     }
 
     /** Writes the octets of one DATA (which the caller releases) and grants new credit when due. */
@@ -44,7 +40,7 @@ final class FileReceiver {
         // Uncompressed octets fit the scratch buffer (the session rules hold DATA to SDEB); compressed
         // ones, which this peer never agrees to but accepts, may expand, so they get a growing buffer.
         ByteBuf octets = data.compressed() ? session.ctx().alloc().directBuffer(data.length())
-                : Unpooled.wrappedBuffer(scratch.clear()).clear();
+                : Unpooled.wrappedBuffer(session.scratch()).clear();
         try {
             SubrecordReader.read(view, octets);
             file.write(octets);

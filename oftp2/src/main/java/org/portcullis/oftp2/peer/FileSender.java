@@ -37,7 +37,6 @@ final class FileSender {
     private State state = State.WAIT_SFPA;
     private FileChannel channel;
     private SubrecordWriter writer;
-    private ByteBuffer chunk;
     private long restartOffset;
     private long position;
     private long confirmed;
@@ -100,11 +99,11 @@ final class FileSender {
     }
 
     /**
-     * Reads the next octets into the reused chunk buffer with as few system calls as the file allows.
+     * Reads the next octets into the session's scratch buffer with as few system calls as the file allows.
      * The packer then reads this plain NIO buffer, which no leak detector records access by access.
      */
     private ByteBuffer read(int octets) throws IOException {
-        chunk.clear().limit(octets);
+        ByteBuffer chunk = session.scratch().limit(octets);
         while (chunk.hasRemaining()) {
             if (channel.read(chunk, position + chunk.position()) < 0) {
                 throw new EOFException(file.datasetName() + " became shorter while it was sent");
@@ -140,7 +139,6 @@ final class FileSender {
         confirmed = restartOffset;
         channel = FileChannel.open(file.path(), StandardOpenOption.READ);
         writer = new SubrecordWriter(session.ctx().alloc(), session.negotiated().bufferSize());
-        chunk = ByteBuffer.allocateDirect(writer.capacity());
         credit = session.negotiated().credit();
         state = State.SENDING;
         if (restartOffset > 0) {

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -43,6 +44,7 @@ final class PeerSession {
     private String partnerId;
     private Negotiated negotiated;
     private Phase phase;
+    private ByteBuffer scratch;
     private boolean ended;
 
     PeerSession(ChannelHandlerContext ctx, PeerConfig config, Role role, String sessionId, EventExecutor executor) {
@@ -93,6 +95,17 @@ final class PeerSession {
     /** The receipts owed, or {@code null} when this peer receives nothing. */
     ReceiptStore receipts() {
         return receipts;
+    }
+
+    /**
+     * A direct buffer of the negotiated exchange buffer size for file octets on their way to or from DATA,
+     * made once per session: a session moves one file at a time.
+     */
+    ByteBuffer scratch() {
+        if (scratch == null) {
+            scratch = ByteBuffer.allocateDirect(negotiated.bufferSize());
+        }
+        return scratch.clear();
     }
 
     /** True the first time a file is offered in this session. */

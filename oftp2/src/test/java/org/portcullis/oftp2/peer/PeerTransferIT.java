@@ -25,9 +25,9 @@ import org.portcullis.testkit.PemFiles;
 import org.portcullis.testkit.TestPki;
 
 /** Two reference peers exchange files both ways in one TLS session (RFC 5024 §4.3, §5.3.13). */
-@Timeout(60)
+@Timeout(120)
 class PeerTransferIT {
-    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(90);
     private static final String INITIATOR_ID = "O0013000000INITIATOR";
     private static final String RESPONDER_ID = "O0013000000RESPONDER";
 

@@ -83,6 +83,8 @@ class PeerTransferIT {
         }
         assertEquals(List.of(), names(temp.resolve("r-in")), "no partial files or owed receipts left");
         assertEquals(List.of(), names(temp.resolve("i-in")), "no partial files or owed receipts left");
+        assertEquals(0, count(temp.resolve("r-in/.oftp2-eerp")), "every EERP was answered with RTR");
+        assertEquals(0, count(temp.resolve("i-in/.oftp2-eerp")), "every EERP was answered with RTR");
     }
 
     /** Runs one session; returns the Initiator's and the Responder's result. */
@@ -103,6 +105,12 @@ class PeerTransferIT {
             SessionResult responderResult = responderResults.poll(SESSION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(responderResult, "the responder reported its session");
             return new SessionResult[] {initiatorResult, responderResult};
+        }
+    }
+
+    private static long count(Path dir) throws Exception {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.count();
         }
     }
 

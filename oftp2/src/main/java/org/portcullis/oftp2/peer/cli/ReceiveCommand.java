@@ -1,6 +1,7 @@
 package org.portcullis.oftp2.peer.cli;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -65,8 +66,15 @@ final class ReceiveCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--tls goes with --cert and --key (and optionally --client-ca)");
             return ExitCodes.USAGE;
         }
-        PeerConfig config = peer.configBuilder().receiveDir(dir).sendDir(sendDir)
-                .expectPartner(expectId, expectPassword).tls(tls ? new PeerTls(cert, key, clientCa) : null).build();
+        PeerConfig config;
+        try {
+            config = peer.configBuilder().receiveDir(Files.createDirectories(dir)).sendDir(sendDir)
+                    .expectPartner(expectId, expectPassword).tls(tls ? new PeerTls(cert, key, clientCa) : null)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
         BlockingQueue<SessionResult> results = new LinkedBlockingQueue<>();
         try (OftpPeer threads = OftpPeer.create(1, 2);
                 PeerServer server = threads.listen(config, listen, results::add)) {

@@ -1,6 +1,7 @@
 package org.portcullis.oftp2.peer.cli;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.portcullis.oftp2.peer.OftpPeer;
@@ -52,8 +53,19 @@ final class SendCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--cert and --key go together, and with --ca only after --tls");
             return ExitCodes.USAGE;
         }
-        PeerConfig config = peer.configBuilder().sendDir(dir).receiveDir(recvDir)
-                .tls(tls ? new PeerTls(cert, key, ca) : null).build();
+        if (!Files.isDirectory(dir)) {
+            spec.commandLine().getErr().println("--dir " + dir + " is not a folder");
+            return ExitCodes.USAGE;
+        }
+        PeerConfig config;
+        try {
+            config = peer.configBuilder().sendDir(dir)
+                    .receiveDir(recvDir == null ? null : Files.createDirectories(recvDir))
+                    .tls(tls ? new PeerTls(cert, key, ca) : null).build();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try (OftpPeer threads = OftpPeer.create(1, 1)) {
             SessionResult result = threads.client(config).connect(connect).get();
             SessionReport.print(result, spec.commandLine().getOut());

@@ -91,7 +91,11 @@ class PeerCliIT {
     }
 
     @Test
-    void badUsageExitsTwo() {
+    void badUsageExitsTwo() throws Exception {
+        assertEquals(ExitCodes.USAGE, run("send", "--connect", "127.0.0.1:1", "--odette-id", "X", "--password", "P",
+                "--dir", dir("out"), "--buffer-size", "50").exitCode());
+        assertEquals(ExitCodes.USAGE, run("send", "--connect", "127.0.0.1:1", "--odette-id", "X", "--password", "P",
+                "--dir", temp.resolve("missing").toString()).exitCode());
         assertEquals(ExitCodes.USAGE, run("send", "--odette-id", "X", "--password", "P", "--dir", "d").exitCode());
         assertEquals(ExitCodes.USAGE, run("receive", "--listen", "nowhere", "--odette-id", "X", "--password", "P",
                 "--dir", "d").exitCode());

@@ -14,6 +14,11 @@ public record Cd() implements OftpCommand {
 
     @Override
     public void writeTo(ByteBuf out) {
-        throw new UnsupportedOperationException("not yet written");
+        out.writeByte(CommandCode.CD.octet());
+    }
+
+    static Cd read(FieldReader reader) {
+        reader.command("CD", 1);
+        return INSTANCE;
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 
 /** End File Positive Answer; {@code changeDirection} asks the Speaker for CD (RFC 5024 §5.3.9). */
 public record Efpa(boolean changeDirection) implements OftpCommand {
+    static final int LENGTH = 2;
 
     @Override
     public CommandCode commandCode() {
@@ -12,6 +13,12 @@ public record Efpa(boolean changeDirection) implements OftpCommand {
 
     @Override
     public void writeTo(ByteBuf out) {
-        throw new UnsupportedOperationException("not yet written");
+        out.writeByte(CommandCode.EFPA.octet());
+        FieldWriter.flag(out, changeDirection);
+    }
+
+    static Efpa read(FieldReader reader) {
+        reader.command("EFPA", LENGTH);
+        return new Efpa(reader.flag("EFPACD"));
     }
 }

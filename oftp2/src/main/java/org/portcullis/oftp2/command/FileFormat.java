@@ -13,4 +13,14 @@ public enum FileFormat {
     public char letter() {
         return letter;
     }
+
+    /** The value for a letter, or {@code null} when no value has it. */
+    public static FileFormat ofLetter(char letter) {
+        for (FileFormat value : values()) {
+            if (value.letter == letter) {
+                return value;
+            }
+        }
+        return null;
+    }
 }

@@ -14,6 +14,11 @@ public record Rtr() implements OftpCommand {
 
     @Override
     public void writeTo(ByteBuf out) {
-        throw new UnsupportedOperationException("not yet written");
+        out.writeByte(CommandCode.RTR.octet());
+    }
+
+    static Rtr read(FieldReader reader) {
+        reader.command("RTR", 1);
+        return INSTANCE;
     }
 }

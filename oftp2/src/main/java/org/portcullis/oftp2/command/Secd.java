@@ -14,6 +14,11 @@ public record Secd() implements OftpCommand {
 
     @Override
     public void writeTo(ByteBuf out) {
-        throw new UnsupportedOperationException("not yet written");
+        out.writeByte(CommandCode.SECD.octet());
+    }
+
+    static Secd read(FieldReader reader) {
+        reader.command("SECD", 1);
+        return INSTANCE;
     }
 }

@@ -13,4 +13,14 @@ public enum SendReceiveMode {
     public char letter() {
         return letter;
     }
+
+    /** The value for a letter, or {@code null} when no value has it. */
+    public static SendReceiveMode ofLetter(char letter) {
+        for (SendReceiveMode value : values()) {
+            if (value.letter == letter) {
+                return value;
+            }
+        }
+        return null;
+    }
 }

@@ -6,6 +6,8 @@ import io.netty.buffer.ByteBuf;
 public record Ssrm() implements OftpCommand {
     /** The only SSRM: the command has no fields. */
     public static final Ssrm INSTANCE = new Ssrm();
+    static final int LENGTH = 19;
+    private static final String MESSAGE = "ODETTE FTP READY ";
 
     @Override
     public CommandCode commandCode() {
@@ -14,6 +16,15 @@ public record Ssrm() implements OftpCommand {
 
     @Override
     public void writeTo(ByteBuf out) {
-        throw new UnsupportedOperationException("not yet written");
+        out.writeByte(CommandCode.SSRM.octet());
+        FieldWriter.alphanumeric(out, MESSAGE, MESSAGE.length());
+        FieldWriter.carriageReturn(out);
+    }
+
+    static Ssrm read(FieldReader reader) {
+        reader.command("SSRM", LENGTH);
+        reader.literal("SSRMMSG", MESSAGE);
+        reader.carriageReturn("SSRMCR");
+        return INSTANCE;
     }
 }

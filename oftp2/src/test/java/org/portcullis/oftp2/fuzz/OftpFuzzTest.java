@@ -1,0 +1,17 @@
+package org.portcullis.oftp2.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Coverage-guided fuzzing of everything a relay does with untrusted octets: Stream Transmission
+ * Buffer framing (RFC 5024 §8.2), command parsing in both modes (§5.3) and the session rules (§9).
+ * In the normal build it fuzzes for a bounded time in its own Surefire run; see FUZZING in README.md.
+ */
+class OftpFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void fuzzSession(byte[] data) {
+        FuzzInput input = FuzzInput.decode(data);
+        new SessionReplay(input, (fromResponder, command) -> { }).run();
+    }
+}

@@ -1,6 +1,8 @@
 package org.portcullis.oftp2.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.portcullis.oftp2.session.Party;
+import org.portcullis.oftp2.session.SessionRules;
 
 /**
  * Coverage-guided fuzzing of everything a relay does with untrusted octets: Stream Transmission
@@ -12,6 +14,12 @@ class OftpFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void fuzzSession(byte[] data) {
         FuzzInput input = FuzzInput.decode(data);
-        new SessionReplay(input, (fromResponder, command) -> { }).run();
+        new SessionReplay(input, sessionRules()).run();
+    }
+
+    /** The relay's view: one SessionRules observing both directions in the order seen. */
+    static CommandObserver sessionRules() {
+        SessionRules rules = new SessionRules();
+        return (fromResponder, command) -> rules.observe(fromResponder ? Party.RESPONDER : Party.INITIATOR, command);
     }
 }

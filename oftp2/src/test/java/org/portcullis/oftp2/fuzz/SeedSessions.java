@@ -5,6 +5,7 @@ import static org.portcullis.oftp2.fuzz.ExchangeBuffers.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.fuzz.ExchangeBuffers.FileSpec;
 
 /**
@@ -29,8 +30,12 @@ final class SeedSessions {
     private SeedSessions() {
     }
 
-    /** A named seed; {@code valid} ones must pass framing, parsing and the session rules to the end. */
-    record Seed(String name, int flags, SessionScript script, boolean valid) {
+    /** A named seed: a valid one ({@code refusal} null) passes framing, parsing and rules to the end. */
+    record Seed(String name, int flags, SessionScript script, EsidReason refusal) {
+        boolean valid() {
+            return refusal == null;
+        }
+
         byte[] input() {
             return script.toInput(flags);
         }
@@ -38,21 +43,22 @@ final class SeedSessions {
 
     static List<Seed> all() {
         return List.of(
-                new Seed("login-only", STRICT_WHOLE, loginOnly(), true),
-                new Seed("send-unstructured-file", STRICT_WHOLE, sendUnstructuredFile(false), true),
+                new Seed("login-only", STRICT_WHOLE, loginOnly(), null),
+                new Seed("send-unstructured-file", STRICT_WHOLE, sendUnstructuredFile(false), null),
                 new Seed("send-unstructured-file-one-octet-reads", ONE_OCTET_READS | LIMIT_4100,
-                        sendUnstructuredFile(false), true),
-                new Seed("send-file-then-eerp", ODD_READS, sendUnstructuredFile(true), true),
-                new Seed("secure-authentication", STRICT_WHOLE, secureAuthentication(), true),
-                new Seed("lenient-text-file", LENIENT, lenientTextFile(), true),
-                new Seed("refused-file-then-nerp", STRICT_WHOLE, refusedFileThenNerp(), true),
-                new Seed("abort-during-transfer", STRICT_WHOLE, abortDuringTransfer(), true),
-                new Seed("data-without-credit", STRICT_WHOLE, dataWithoutCredit(), false),
-                new Seed("data-above-buffer-size", STRICT_WHOLE, dataAboveBufferSize(), false),
+                        sendUnstructuredFile(false), null),
+                new Seed("send-file-then-eerp", ODD_READS, sendUnstructuredFile(true), null),
+                new Seed("secure-authentication", STRICT_WHOLE, secureAuthentication(), null),
+                new Seed("lenient-text-file", LENIENT, lenientTextFile(), null),
+                new Seed("refused-file-then-nerp", STRICT_WHOLE, refusedFileThenNerp(), null),
+                new Seed("abort-during-transfer", STRICT_WHOLE, abortDuringTransfer(), null),
+                new Seed("data-without-credit", STRICT_WHOLE, dataWithoutCredit(), EsidReason.PROTOCOL_VIOLATION),
+                new Seed("data-above-buffer-size", STRICT_WHOLE, dataAboveBufferSize(),
+                        EsidReason.EXCHANGE_BUFFER_SIZE_ERROR),
                 new Seed("oversized-frame", LIMIT_4100, login(4096, 2, false).raw(new byte[] {0x10, 0x01, (byte) 0x86,
-                    (byte) 0xA4, 'D'}), false),
+                    (byte) 0xA4, 'D'}), EsidReason.EXCHANGE_BUFFER_SIZE_ERROR),
                 new Seed("bad-header-version", STRICT_WHOLE, new SessionScript().raw(new byte[] {0x20, 0, 0, 5, 'R'}),
-                        false));
+                        EsidReason.COMMAND_NOT_RECOGNISED));
     }
 
     /** SSRM, SSID both ways (RFC 5024 §4.3, §9.3), with the Initiator now Speaker. */

@@ -7,7 +7,7 @@ import org.portcullis.oftp2.session.SessionRules;
 /**
  * Coverage-guided fuzzing of everything a relay does with untrusted octets: Stream Transmission
  * Buffer framing (RFC 5024 §8.2), command parsing in both modes (§5.3) and the session rules (§9).
- * In the normal build it fuzzes for a bounded time in its own Surefire run; see FUZZING in README.md.
+ * In the normal build it fuzzes for a bounded time in its own Surefire run; see oftp2/FUZZING.md.
  */
 class OftpFuzzTest {
 

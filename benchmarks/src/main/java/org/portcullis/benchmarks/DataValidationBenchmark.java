@@ -2,6 +2,7 @@ package org.portcullis.benchmarks;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -50,6 +51,14 @@ public class DataValidationBenchmark {
     @Param({"99999", "4096"})
     public int bufferSize;
 
+    /**
+     * How the frame decoder gathers a frame that spans reads: as StbFrameDecoder is built
+     * ({@code decoder-default}), or with Netty's composite cumulator, which does not copy. The script
+     * measures the default; {@code -p cumulator=decoder-default,composite} compares the two.
+     */
+    @Param({"decoder-default", "composite"})
+    public String cumulator;
+
     private byte[] stream;
     private EmbeddedChannel channel;
     private Cipher cipher;
@@ -73,7 +82,11 @@ public class DataValidationBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws GeneralSecurityException {
         stream = DataStream.framed(FILE_OCTETS, bufferSize, 5024);
-        channel = new EmbeddedChannel(new StbFrameDecoder(), new OftpCommandDecoder(new CommandParser(ParseMode.STRICT)));
+        StbFrameDecoder frameDecoder = new StbFrameDecoder();
+        if (cumulator.equals("composite")) {
+            frameDecoder.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
+        }
+        channel = new EmbeddedChannel(frameDecoder, new OftpCommandDecoder(new CommandParser(ParseMode.STRICT)));
         cipher = Cipher.getInstance("AES/GCM/NoPadding");
         byte[] keyOctets = new byte[16];
         new SecureRandom().nextBytes(keyOctets);

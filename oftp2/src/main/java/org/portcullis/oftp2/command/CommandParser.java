@@ -1,5 +1,7 @@
 package org.portcullis.oftp2.command;
 
+import java.util.Objects;
+
 import io.netty.buffer.ByteBuf;
 
 import org.portcullis.oftp2.EsidReason;
@@ -10,7 +12,7 @@ public final class CommandParser {
     private final ParseMode mode;
 
     public CommandParser(ParseMode mode) {
-        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     public ParseMode mode() {

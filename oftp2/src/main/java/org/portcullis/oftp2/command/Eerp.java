@@ -1,6 +1,7 @@
 package org.portcullis.oftp2.command;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
 
@@ -95,7 +96,7 @@ public record Eerp(String datasetName, String date, String time, String user, St
 
     @Override
     public int hashCode() {
-        int result = java.util.Objects.hash(datasetName, date, time, user, destination, originator);
+        int result = Objects.hash(datasetName, date, time, user, destination, originator);
         return 31 * (31 * result + Arrays.hashCode(hash)) + Arrays.hashCode(signature);
     }
 

@@ -3,6 +3,7 @@ package org.portcullis.oftp2.command;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /** Writes command fields in the representations of RFC 5024 §5.3 (X, 9, U, T and CR). */
 final class FieldWriter {
@@ -70,6 +71,6 @@ final class FieldWriter {
 
     /** The UTF-8 length of a T field's text. */
     static int utf8Length(String text) {
-        return io.netty.buffer.ByteBufUtil.utf8Bytes(text);
+        return ByteBufUtil.utf8Bytes(text);
     }
 }

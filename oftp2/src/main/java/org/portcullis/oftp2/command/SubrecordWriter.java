@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -23,17 +24,17 @@ public final class SubrecordWriter {
     private final int capacity;
 
     /**
-     * @param maxBufferLength the negotiated SDEB (counting the {@code D} octet), 2..99999; SSID
+     * @param maxBufferLength the negotiated SDEB (counting the {@code D} octet), 3..99999; SSID
      *                        makes it at least 128, smaller values serve tests
      */
     public SubrecordWriter(ByteBufAllocator allocator, int maxBufferLength) {
-        this.allocator = java.util.Objects.requireNonNull(allocator, "allocator");
+        this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.capacity = capacity(maxBufferLength);
     }
 
     /** How many file octets fit in one exchange buffer of {@code maxBufferLength} octets. */
     public static int capacity(int maxBufferLength) {
-        FieldCheck.range("SSIDSDEB", maxBufferLength, 2, Ssid.MAX_BUFFER_SIZE);
+        FieldCheck.range("SSIDSDEB", maxBufferLength, 3, Ssid.MAX_BUFFER_SIZE);
         int subrecordOctets = maxBufferLength - 1;
         int headers = (subrecordOctets + MAX_SUBRECORD) / (MAX_SUBRECORD + 1);
         return subrecordOctets - headers;

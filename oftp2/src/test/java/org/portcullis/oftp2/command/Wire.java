@@ -72,8 +72,4 @@ final class Wire {
     static String mutate(String base, int offset, String replacement) {
         return base.substring(0, offset) + replacement + base.substring(offset + replacement.length());
     }
-
-    static String pad(String value, int width) {
-        return String.format("%-" + width + "s", value);
-    }
 }

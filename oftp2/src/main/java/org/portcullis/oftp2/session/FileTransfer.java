@@ -12,6 +12,10 @@ import org.portcullis.oftp2.command.Sfpa;
 /**
  * The Speaker and Listener rules after start-up: files, credit, end responses and the turn
  * (RFC 5024 §4.3 to §4.6 and the state tables of §9.10 to §9.12). ESID is left to the caller.
+ *
+ * <p>Choices where the RFC's text and tables leave room: EERP and NERP are not pipelined, each waits
+ * for its RTR (§4.3.8, WF_RTR in §9.10, RTRP in §9.12); ESID 00 may follow any CD (§4.6.1 shows it
+ * after the CD that EFPA asked for), but CD straight back only follows a CD that EFPA asked for.
  */
 final class FileTransfer {
 
@@ -125,13 +129,13 @@ final class FileTransfer {
         if (credit == 0) {
             throw Violations.protocol("DATA with no credit left");
         }
-        int length = 1 + data.content().readableBytes();
-        if (length > agreed.bufferSize()) {
-            throw new OftpProtocolException(EsidReason.EXCHANGE_BUFFER_SIZE_ERROR, "DATA", "DATA of " + length
+        if (data.length() > agreed.bufferSize()) {
+            throw new OftpProtocolException(EsidReason.EXCHANGE_BUFFER_SIZE_ERROR, "DATA", "DATA of " + data.length()
                     + " octets, more than the agreed buffer size of " + agreed.bufferSize());
         }
-        // Enable after `git merge cmd` (Data.compressed() is added there):
-        // if (data.compressed() && !agreed.compression()) throw Violations.invalidData("DATA", "...");
+        if (data.compressed() && !agreed.compression()) {
+            throw Violations.invalidData("DATA", "a compressed subrecord, but compression was not agreed");
+        }
         credit--;
     }
 

@@ -68,11 +68,11 @@ class StbFrameDecoderTest {
 
     @Test
     void splitsCoalescedFrames() {
-        byte[] data = new byte[36];
+        byte[] data = new byte[38];
         data[0] = 'D';
         data[1] = 0x23;
-        Arrays.fill(data, 2, 35, (byte) ' ');
-        data[35] = (byte) 0x80;
+        Arrays.fill(data, 2, 37, (byte) ' ');
+        data[37] = (byte) 0x80;
 
         channel.writeInbound(Unpooled.wrappedBuffer(frame(CDT), frame(data), frame(CDT)));
 

@@ -139,6 +139,11 @@ final class Commands {
         return () -> new Data(Unpooled.wrappedBuffer(new byte[length - 1]));
     }
 
+    /** A DATA whose one subrecord is compressed: 'A' five times. */
+    static Supplier<OftpCommand> compressedData() {
+        return () -> new Data(Unpooled.wrappedBuffer(new byte[] {(byte) (Data.COMPRESSED | 5), 'A'}));
+    }
+
     /** Observes a command made fresh, and releases it whatever happens. */
     static void observe(SessionRules rules, Party sender, Supplier<OftpCommand> command) {
         OftpCommand made = command.get();

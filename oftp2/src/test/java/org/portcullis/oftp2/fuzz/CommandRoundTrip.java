@@ -7,12 +7,17 @@ import io.netty.util.ReferenceCountUtil;
 import org.portcullis.oftp2.OftpProtocolException;
 import org.portcullis.oftp2.command.CommandParser;
 import org.portcullis.oftp2.command.OftpCommand;
+import org.portcullis.oftp2.command.ParseMode;
 
 /**
  * The round-trip invariant: a command the parser accepted writes itself out (RFC 5024 §5.3) as octets
- * the same parser reads back to an equal command, and that command writes the same octets again.
+ * the same parser reads back to an equal command, and that command writes the same octets again. The
+ * lenient parser, which differs from the strict one only in the characters of X fields, reads those
+ * octets to an equal command too.
  */
 final class CommandRoundTrip {
+    private static final CommandParser LENIENT = new CommandParser(ParseMode.LENIENT);
+
     private final CommandParser parser;
     private final ByteBufAllocator allocator;
 
@@ -28,10 +33,15 @@ final class CommandRoundTrip {
         OftpCommand reparsed = null;
         try {
             writeTo(command, written);
-            reparsed = reparse(command, written.duplicate());
-            if (!command.equals(reparsed)) {
-                throw new AssertionError(command.commandCode() + " read back different: " + command + " became "
-                        + reparsed + " via " + ByteBufUtil.hexDump(written));
+            reparsed = reparse(parser, command, written.duplicate());
+            checkEqual(command, reparsed, written);
+            if (parser.mode() == ParseMode.STRICT) {
+                OftpCommand lenient = reparse(LENIENT, command, written.duplicate());
+                try {
+                    checkEqual(command, lenient, written);
+                } finally {
+                    ReferenceCountUtil.release(lenient);
+                }
             }
             writeTo(reparsed, rewritten);
             if (!ByteBufUtil.equals(written, rewritten)) {
@@ -53,7 +63,14 @@ final class CommandRoundTrip {
         }
     }
 
-    private OftpCommand reparse(OftpCommand command, ByteBuf written) {
+    private static void checkEqual(OftpCommand command, OftpCommand reparsed, ByteBuf written) {
+        if (!command.equals(reparsed)) {
+            throw new AssertionError(command.commandCode() + " read back different: " + command + " became "
+                    + reparsed + " via " + ByteBufUtil.hexDump(written));
+        }
+    }
+
+    private static OftpCommand reparse(CommandParser parser, OftpCommand command, ByteBuf written) {
         try {
             OftpCommand reparsed = parser.parse(written);
             if (written.isReadable()) {

@@ -16,7 +16,8 @@ import org.portcullis.oftp2.frame.StbFrameDecoder;
 /**
  * Replays one {@link FuzzInput} the way a relay reads a TCP stream (RFC 5024 §8.2, §5.3, §9): the
  * octets arrive in reads of the chosen size, are framed and parsed in an {@link EmbeddedChannel}, and
- * each command is checked for the round trip and shown to the session rules. The first protocol fault
+ * each command is checked for the round trip, framed again by the encoder and shown to the session
+ * rules. The first protocol fault
  * ends the session, as it does on the wire. Every other exception, and every broken invariant,
  * escapes as a finding.
  */
@@ -27,6 +28,7 @@ final class SessionReplay {
     private final CommandObserver rules;
     private final TrackingByteBufAllocator allocator = new TrackingByteBufAllocator();
     private final CommandRoundTrip roundTrip;
+    private final EncoderCheck encoder;
     private final EmbeddedChannel channel;
     private final StbFrameDecoder frameDecoder;
     private int commands;
@@ -37,6 +39,7 @@ final class SessionReplay {
         this.rules = rules;
         CommandParser parser = new CommandParser(input.mode());
         this.roundTrip = new CommandRoundTrip(parser, allocator);
+        this.encoder = new EncoderCheck(allocator);
         this.frameDecoder = new StbFrameDecoder(input.maxFrameLength());
         this.channel = new EmbeddedChannel();
         channel.config().setAllocator(allocator);
@@ -105,6 +108,7 @@ final class SessionReplay {
 
     private void observe(OftpCommand command) {
         roundTrip.check(command);
+        encoder.check(command);
         boolean fromResponder = input.sentByResponder(commands++);
         try {
             rules.observe(fromResponder, command);
@@ -117,6 +121,7 @@ final class SessionReplay {
         deliver(channel::finish);
         channel.releaseInbound();
         channel.releaseOutbound();
+        encoder.finish();
     }
 
     /** The protocol fault in {@code e}, or {@code e} itself rethrown when it is anything else. */

@@ -16,6 +16,8 @@ public final class LinkInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         SslHandler tls = endpoint.sslContext().newHandler(channel.alloc());
         tls.setHandshakeTimeoutMillis(endpoint.side().settings().handshakeTimeout().toMillis());
+        // A dead peer must not hold the close: close_notify gets at most one heartbeat interval to go out.
+        tls.setCloseNotifyFlushTimeoutMillis(endpoint.side().settings().heartbeatInterval().toMillis());
         channel.pipeline()
                 .addLast("tls", tls)
                 .addLast("linkAdmission", new LinkAdmissionHandler(endpoint))

@@ -142,7 +142,10 @@ public final class Multiplexer implements Link {
             }
             goAwaySent = true;
             LOG.info("[{}] closing the link to {}", id, PeerAddress.format(remoteAddress()));
-            ctx.writeAndFlush(LinkFrame.goAway(GO_AWAY_NORMAL)).addListener(ChannelFutureListener.CLOSE);
+            writeFrame(LinkFrame.goAway(GO_AWAY_NORMAL));
+            ctx.flush();
+            // TLS writes the GO_AWAY before its close_notify; a stuck peer delays the close only by that flush.
+            ctx.channel().close();
         }, () -> { });
     }
 

@@ -53,6 +53,7 @@ class MultiplexerTest {
 
     private MuxPair pair() {
         pair = new MuxPair(SETTINGS, SETTINGS, certificate);
+        pair.settle();
         return pair;
     }
 
@@ -86,6 +87,15 @@ class MultiplexerTest {
         assertEquals(List.of(pair.serverLink()), pair.serverEvents.up);
         assertTrue(pair.clientLink().isActive());
         assertEquals(certificate, pair.serverLink().peerCertificate());
+    }
+
+    @Test
+    void theClientIsUpOnlyOnceTheServerHasSpoken() {
+        pair = new MuxPair(SETTINGS, SETTINGS, certificate);
+        assertEquals(1, pair.serverEvents.up.size());
+        assertTrue(pair.clientEvents.up.isEmpty(), "TLS 1.3 lets the client finish before the server checked it");
+        pair.settle();
+        assertEquals(1, pair.clientEvents.up.size());
     }
 
     @Test
@@ -230,6 +240,7 @@ class MultiplexerTest {
         LinkSettings one = new LinkSettings(SETTINGS.heartbeatInterval(), SETTINGS.heartbeatTimeout(), WINDOW, 1,
                 SETTINGS.handshakeTimeout());
         pair = new MuxPair(SETTINGS, one, certificate);
+        pair.settle();
         openFromClient("s-0");
         CompletableFuture<LinkStream> refused = pair.clientLink().openStream(open("s-1"));
         pair.settle();

@@ -23,6 +23,7 @@ final class MuxPair implements AutoCloseable {
     static EmbeddedChannel side(LinkRole role, LinkSettings settings, RecordingListener events,
                                 X509Certificate certificate) {
         return new EmbeddedChannel(new LinkFrameDecoder(), new LinkFrameEncoder(),
+                new HeartbeatHandler(settings.heartbeatTimeout(), role == LinkRole.SERVER),
                 new MuxHandler(new LinkSide(role, settings, events), certificate), new LinkErrorsHandler());
     }
 

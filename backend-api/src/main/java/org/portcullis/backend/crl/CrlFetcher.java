@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -87,10 +88,25 @@ public final class CrlFetcher implements CrlUrlReceiver, AutoCloseable {
                 .build();
     }
 
-    /** Fetches every URL now and then once per interval. */
+    /** Fetches every URL now, and again each interval after a round ends (rounds never pile up). */
     public void start() {
-        long interval = settings.interval().toMillis();
-        timers.scheduleWithFixedDelay(() -> downloads.execute(this::fetchAll), 0, interval, TimeUnit.MILLISECONDS);
+        downloads.execute(this::round);
+    }
+
+    private void round() {
+        try {
+            fetchAll();
+        } finally {
+            try {
+                timers.schedule(() -> {
+                    if (!downloads.isShutdown()) {
+                        downloads.execute(this::round);
+                    }
+                }, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("CRL rounds stop: the service is stopping");
+            }
+        }
     }
 
     @Override

@@ -51,6 +51,10 @@ public final class EventDispatcher implements EventReceiver, AutoCloseable {
 
     @Override
     public boolean receive(Event event) {
+        if (worker.isShutdown()) {
+            LOG.info("stopping: an event from {} is not handled: {}", event.relay(), event.message());
+            return false;
+        }
         try {
             worker.execute(() -> handle(event));
             return true;

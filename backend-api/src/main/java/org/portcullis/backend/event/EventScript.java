@@ -42,8 +42,11 @@ final class EventScript {
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                // The script first, so it cannot go on once its children die; its children listed before that,
+                // because once it is gone they are no longer its descendants.
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
                 process.waitFor(5, TimeUnit.SECONDS);
                 LOG.warn("event script {} ran longer than {} ms and was killed", settings.script(),
                         settings.timeout().toMillis());

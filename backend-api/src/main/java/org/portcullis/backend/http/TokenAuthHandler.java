@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
@@ -47,7 +48,7 @@ final class TokenAuthHandler extends SimpleChannelInboundHandler<FullHttpRequest
             Responses.send(ctx, false, Responses.empty(HttpResponseStatus.BAD_REQUEST));
             return;
         }
-        InetAddress source = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        InetAddress source = source(ctx);
         Duration wait = throttle.retryAfter(source);
         if (!wait.isZero()) {
             request.release();
@@ -86,6 +87,13 @@ final class TokenAuthHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         ctx.fireChannelRead(new ApiRequest(request, record.get().name()));
+    }
+
+    /** The client's address; channels without one (in-memory ones) count as loopback. */
+    private static InetAddress source(ChannelHandlerContext ctx) {
+        SocketAddress remote = ctx.channel().remoteAddress();
+        return remote instanceof InetSocketAddress ? ((InetSocketAddress) remote).getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     /** The token of an "Authorization: Bearer TOKEN" header, or null. */

@@ -98,6 +98,7 @@ public final class BackendFixture implements BeforeEachCallback, AfterEachCallba
         ApiSettings api = ApiSettings.of(new InetSocketAddress("127.0.0.1", 0), apiFiles.certificateChain(),
                 apiFiles.privateKey());
         service = BackendService.start(tuning.apply(ServiceSettings.of(StoreSettings.inFolder(dataFolder), api)));
+        hygiene.remember(read(dataFolder.resolve("master.key")).strip());
     }
 
     /** Stops the service. */

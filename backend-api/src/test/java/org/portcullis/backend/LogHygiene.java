@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LogHygiene implements AfterAllCallback {
     /** Where log4j2-test.xml writes. */
-    static final Path LOG_FILE = Path.of("target", "test-logs", "backend-api.log");
+    public static final Path LOG_FILE = Path.of("target", "test-logs", "backend-api.log");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -45,11 +45,16 @@ public final class LogHygiene implements AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        check(context.getDisplayName());
+    }
+
+    /** Fails if the log file holds any secret remembered, or holds no log lines at all. */
+    public void check(String whose) throws IOException {
         String log = Files.readString(LOG_FILE, StandardCharsets.UTF_8);
         assertTrue(log.contains("INFO"), "the test log " + LOG_FILE + " holds the run's log lines");
         assertFalse(secrets.isEmpty(), "the class used secrets to look for");
         for (String secret : secrets) {
-            assertFalse(log.contains(secret), "a secret of " + context.getDisplayName() + " is in " + LOG_FILE);
+            assertFalse(log.contains(secret), "a secret of " + whose + " is in " + LOG_FILE);
         }
     }
 }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * {@code "relayConfig"} (the relay-config document, its {@code trust.crlsPem} empty), and the backend's own parts:
  * {@code "crls"} (each {@code source} and {@code crlPem}), {@code "crlUrls"}, {@code "tokens"} ({@code name},
  * {@code sha256}, {@code created}, {@code revoked}), {@code "ignoreRules"} ({@code pattern}, {@code description},
- * {@code validFrom}, {@code validUntil}) and {@code "eventScript"} ({@code path}, {@code timeoutMillis}) or null. A plain relay-config document (with
+ * {@code validFrom}, {@code validUntil}) and {@code "eventScript"} ({@code path}, {@code timeoutMillis}) or null.
+ * A plain relay-config document (with
  * {@code schemaVersion} at the top) is read as an export of the relay configuration alone.
  */
 final class ExportFormat {

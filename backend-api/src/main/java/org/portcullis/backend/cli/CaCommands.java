@@ -1,5 +1,6 @@
 package org.portcullis.backend.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -23,24 +24,7 @@ public final class CaCommands {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Trusts every certificate in the file.")
     int add(@Mixin StoreOptions store, @Parameters(paramLabel = "PEM") Path file) {
-        return Admin.run(spec, store, (session, out) -> {
-            List<X509Certificate> certificates = CertificateFiles.read(file);
-            for (X509Certificate certificate : certificates) {
-                if (certificate.getBasicConstraints() < 0) {
-                    throw AdminException.failed(certificate.getSubjectX500Principal().getName()
-                            + " is not a CA certificate (basicConstraints CA:false)");
-                }
-            }
-            for (X509Certificate certificate : certificates) {
-                boolean added = session.database().write(c -> TrustedCaTable.insert(c, certificate));
-                String subject = certificate.getSubjectX500Principal().getName();
-                if (added) {
-                    LOG.info("trusted CA added: {}", subject);
-                }
-                out.println((added ? "trusted: " : "already trusted: ") + subject + " " + CertificatePin.of(certificate));
-            }
-            return Admin.OK;
-        });
+        return Admin.run(spec, store, (session, out) -> add(session, out, file));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the trusted CAs.")
@@ -66,5 +50,24 @@ public final class CaCommands {
             out.println("no longer trusted: " + normal);
             return Admin.OK;
         });
+    }
+
+    private static int add(AdminSession session, PrintWriter out, Path file) {
+        List<X509Certificate> certificates = CertificateFiles.read(file);
+        for (X509Certificate certificate : certificates) {
+            if (certificate.getBasicConstraints() < 0) {
+                throw AdminException.failed(certificate.getSubjectX500Principal().getName()
+                        + " is not a CA certificate (basicConstraints CA:false)");
+            }
+        }
+        for (X509Certificate certificate : certificates) {
+            boolean added = session.database().write(c -> TrustedCaTable.insert(c, certificate));
+            String subject = certificate.getSubjectX500Principal().getName();
+            if (added) {
+                LOG.info("trusted CA added: {}", subject);
+            }
+            out.println((added ? "trusted: " : "already trusted: ") + subject + " " + CertificatePin.of(certificate));
+        }
+        return Admin.OK;
     }
 }

@@ -41,7 +41,8 @@ public final class EventScriptCommands {
                 return null;
             });
             LOG.info("event script set to {} (timeout {})", absolute, DurationConverter.format(settings.timeout()));
-            out.println("event script: " + absolute + " (timeout " + DurationConverter.format(settings.timeout()) + ")");
+            out.println("event script: " + absolute + " (timeout " + DurationConverter.format(settings.timeout())
+                    + ")");
             return Admin.OK;
         });
     }

@@ -40,7 +40,8 @@ public final class IdentityCommands {
 
     /** A PEM chain and key. */
     static final class PemSource {
-        @Option(names = "--cert", required = true, paramLabel = "PEM", description = "the certificate chain, leaf first")
+        @Option(names = "--cert", required = true, paramLabel = "PEM",
+                description = "the certificate chain, leaf first")
         Path certificate;
 
         @Option(names = "--key", required = true, paramLabel = "PEM", description = "its unencrypted private key")

@@ -1,5 +1,6 @@
 package org.portcullis.backend.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,7 +29,8 @@ public final class IgnoreCommands {
 
     /** When the rule applies. */
     static final class Window {
-        @Option(names = "--from", paramLabel = "TIME", description = "ISO-8601 time it starts, e.g. 2025-03-01T08:00:00Z")
+        @Option(names = "--from", paramLabel = "TIME",
+                description = "ISO-8601 time it starts, e.g. 2025-03-01T08:00:00Z")
         String from;
 
         @Option(names = "--until", paramLabel = "TIME", description = "ISO-8601 time it ends")
@@ -43,22 +45,8 @@ public final class IgnoreCommands {
     int add(@Mixin StoreOptions store, @Parameters(paramLabel = "PATTERN") String pattern,
             @Option(names = "--description", required = true, paramLabel = "TEXT", description = "why it exists")
             String description, @Mixin Window window) {
-        return Admin.run(spec, store, (session, out) -> {
-            Instant from = time(window.from, "--from");
-            Instant until = time(window.until, "--until");
-            if (window.length != null) {
-                if (until != null) {
-                    throw AdminException.badInput("give --until or --for, not both");
-                }
-                until = (from != null ? from : Instant.now()).plus(window.length);
-            }
-            IgnoreRule rule = new IgnoreRule(0, pattern, description, from, until);
-            long id = session.database().write(c -> IgnoreRuleTable.insert(c, rule));
-            LOG.info("ignore rule {} added: \"{}\" ({}), from {} until {}", id, pattern, description,
-                    from == null ? "now" : from, until == null ? "ever" : until);
-            out.println("ignore rule " + id + " added");
-            return Admin.OK;
-        });
+        return Admin.run(spec, store, (session, out) -> add(session, out,
+                new IgnoreRule(0, pattern, description, null, null), window));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the rules.")
@@ -97,5 +85,22 @@ public final class IgnoreCommands {
             throw AdminException.badInput(option + " \"" + text + "\" is not an ISO-8601 time with an offset, like"
                     + " 2025-03-01T08:00:00Z");
         }
+    }
+
+    private static int add(AdminSession session, PrintWriter out, IgnoreRule given, Window window) {
+        Instant from = time(window.from, "--from");
+        Instant until = time(window.until, "--until");
+        if (window.length != null) {
+            if (until != null) {
+                throw AdminException.badInput("give --until or --for, not both");
+            }
+            until = (from != null ? from : Instant.now()).plus(window.length);
+        }
+        IgnoreRule rule = new IgnoreRule(0, given.pattern(), given.description(), from, until);
+        long id = session.database().write(c -> IgnoreRuleTable.insert(c, rule));
+        LOG.info("ignore rule {} added: \"{}\" ({}), from {} until {}", id, rule.pattern(), rule.description(),
+                from == null ? "now" : from, until == null ? "ever" : until);
+        out.println("ignore rule " + id + " added");
+        return Admin.OK;
     }
 }

@@ -45,23 +45,7 @@ public final class LimitsCommands {
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Changes the values given.")
     int set(@Mixin StoreOptions store, @Mixin Values values) {
-        return Admin.run(spec, store, (session, out) -> {
-            if (values.maxSessions != null) {
-                new LimitConfig(values.maxSessions, 1);
-            }
-            if (values.connectionsPerMinute != null) {
-                new LimitConfig(1, values.connectionsPerMinute);
-            }
-            session.database().write(c -> {
-                putDuration(c, Setting.TIMEOUT_TLS_HANDSHAKE, values.tlsHandshake);
-                putDuration(c, Setting.TIMEOUT_SSID, values.ssid);
-                putDuration(c, Setting.TIMEOUT_IDLE, values.idle);
-                putInt(c, Setting.LIMIT_MAX_SESSIONS, values.maxSessions);
-                putInt(c, Setting.LIMIT_CONNECTIONS_PER_MINUTE, values.connectionsPerMinute);
-                return null;
-            });
-            return show(session, out);
-        });
+        return Admin.run(spec, store, (session, out) -> set(session, out, values));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows the timeouts and limits.")
@@ -90,5 +74,23 @@ public final class LimitsCommands {
         if (value != null) {
             SettingsTable.put(c, setting, Integer.toString(value));
         }
+    }
+
+    private static int set(AdminSession session, PrintWriter out, Values values) {
+        if (values.maxSessions != null) {
+            new LimitConfig(values.maxSessions, 1);
+        }
+        if (values.connectionsPerMinute != null) {
+            new LimitConfig(1, values.connectionsPerMinute);
+        }
+        session.database().write(c -> {
+            putDuration(c, Setting.TIMEOUT_TLS_HANDSHAKE, values.tlsHandshake);
+            putDuration(c, Setting.TIMEOUT_SSID, values.ssid);
+            putDuration(c, Setting.TIMEOUT_IDLE, values.idle);
+            putInt(c, Setting.LIMIT_MAX_SESSIONS, values.maxSessions);
+            putInt(c, Setting.LIMIT_CONNECTIONS_PER_MINUTE, values.connectionsPerMinute);
+            return null;
+        });
+        return show(session, out);
     }
 }

@@ -40,24 +40,7 @@ public final class PartnerCommands {
     int add(@Mixin StoreOptions store, @Parameters(paramLabel = "ODETTE_ID") String odetteId,
             @Option(names = PASSWORD_FILE, paramLabel = "FILE", description = PASSWORD_HELP) Path passwordFile,
             @Mixin PartnerOptions options) {
-        return Admin.run(spec, store, (session, out) -> {
-            checkOdetteId(odetteId);
-            PartnerConfig partner = options.applyTo(new PartnerConfig(odetteId, hash(passwordFile), List.of(),
-                    List.of(), null));
-            boolean added = session.database().write(c -> {
-                if (PartnerTable.exists(c, odetteId)) {
-                    return false;
-                }
-                PartnerTable.insert(c, partner);
-                return true;
-            });
-            if (!added) {
-                throw AdminException.failed("partner " + odetteId + " exists; change it with: partner update");
-            }
-            LOG.info("partner {} added", odetteId);
-            out.println("partner " + odetteId + " added");
-            return Admin.OK;
-        });
+        return Admin.run(spec, store, (session, out) -> add(session, out, odetteId, passwordFile, options));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the partners.")
@@ -127,7 +110,8 @@ public final class PartnerCommands {
             description = "Pins the certificate(s) in a file for a partner, in addition to its pins.")
     int pinCertificate(@Mixin StoreOptions store, @Parameters(index = "0", paramLabel = "ODETTE_ID") String odetteId,
                        @Parameters(index = "1", paramLabel = "PEM") Path certificateFile,
-                       @Option(names = "--replace", description = "replace the partner's pins instead") boolean replace) {
+                       @Option(names = "--replace", description = "replace the partner's pins instead")
+                       boolean replace) {
         return Admin.run(spec, store, (session, out) -> {
             checkOdetteId(odetteId);
             List<String> added = CertificateFiles.read(certificateFile).stream()
@@ -187,5 +171,25 @@ public final class PartnerCommands {
         out.println("certificatePins:   " + (partner.certificatePins().isEmpty() ? "none (any certificate of the"
                 + " trusted CAs)" : String.join(" ", partner.certificatePins())));
         out.println("allowedNetworks:   " + networks(partner));
+    }
+
+    private int add(AdminSession session, PrintWriter out, String odetteId, Path passwordFile,
+                    PartnerOptions options) {
+        checkOdetteId(odetteId);
+        PartnerConfig partner = options.applyTo(new PartnerConfig(odetteId, hash(passwordFile), List.of(),
+                List.of(), null));
+        boolean added = session.database().write(c -> {
+            if (PartnerTable.exists(c, odetteId)) {
+                return false;
+            }
+            PartnerTable.insert(c, partner);
+            return true;
+        });
+        if (!added) {
+            throw AdminException.failed("partner " + odetteId + " exists; change it with: partner update");
+        }
+        LOG.info("partner {} added", odetteId);
+        out.println("partner " + odetteId + " added");
+        return Admin.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.portcullis.backend.cli;
 
+import java.io.PrintWriter;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -19,24 +20,10 @@ public final class RouteCommands {
     @Spec
     private CommandSpec spec;
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a route (--partner and --host required).")
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Adds a route (--partner and --host required).")
     int add(@Mixin StoreOptions store, @Parameters(paramLabel = "NAME") String name, @Mixin RouteOptions options) {
-        return Admin.run(spec, store, (session, out) -> {
-            RouteConfig route = options.create(name);
-            boolean added = session.database().write(c -> {
-                if (RouteTable.get(c, name).isPresent()) {
-                    return false;
-                }
-                RouteTable.insert(c, route);
-                return true;
-            });
-            if (!added) {
-                throw AdminException.failed("route " + name + " exists; change it with: route update");
-            }
-            LOG.info("route {} added", name);
-            out.println("route " + name + " added: " + describe(route));
-            return Admin.OK;
-        });
+        return Admin.run(spec, store, (session, out) -> add(session, out, name, options));
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
@@ -83,5 +70,22 @@ public final class RouteCommands {
         return route.listenAddress() + ":" + route.listenPort() + " -> " + route.partnerOdetteId() + " at "
                 + route.partnerHost() + ":" + route.partnerPort()
                 + (route.egressProxy() == null ? "" : " via " + route.egressProxy());
+    }
+
+    private static int add(AdminSession session, PrintWriter out, String name, RouteOptions options) {
+        RouteConfig route = options.create(name);
+        boolean added = session.database().write(c -> {
+            if (RouteTable.get(c, name).isPresent()) {
+                return false;
+            }
+            RouteTable.insert(c, route);
+            return true;
+        });
+        if (!added) {
+            throw AdminException.failed("route " + name + " exists; change it with: route update");
+        }
+        LOG.info("route {} added", name);
+        out.println("route " + name + " added: " + describe(route));
+        return Admin.OK;
     }
 }

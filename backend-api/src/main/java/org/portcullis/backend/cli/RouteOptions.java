@@ -42,7 +42,8 @@ public final class RouteOptions {
     /** The route with the fields these options give replaced. */
     RouteConfig applyTo(RouteConfig route) {
         return check(new RouteConfig(route.name(), listenAddress != null ? listenAddress : route.listenAddress(),
-                listenPort != null ? listenPort : route.listenPort(), partner != null ? partner : route.partnerOdetteId(),
+                listenPort != null ? listenPort : route.listenPort(),
+                partner != null ? partner : route.partnerOdetteId(),
                 host != null ? host : route.partnerHost(), port != null ? port : route.partnerPort(),
                 noEgressProxy ? null : egressProxy != null ? egressProxy : route.egressProxy()));
     }

@@ -27,7 +27,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
-    @Option(names = "--cert", required = true, paramLabel = "PEM", description = "the API's certificate chain, leaf first")
+    @Option(names = "--cert", required = true, paramLabel = "PEM",
+            description = "the API's certificate chain, leaf first")
     private Path certificate;
 
     @Option(names = "--key", required = true, paramLabel = "PEM", description = "the API's private key")

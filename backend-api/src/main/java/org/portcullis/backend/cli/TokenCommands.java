@@ -1,5 +1,6 @@
 package org.portcullis.backend.cli;
 
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -25,23 +26,7 @@ public final class TokenCommands {
             description = "Creates a token for a relay client and prints it once; only its hash is stored.")
     int create(@Mixin StoreOptions store, @Parameters(paramLabel = "NAME", description = "the relay client's name")
             String name) {
-        return Admin.run(spec, store, (session, out) -> {
-            checkName(name);
-            String token = Tokens.generate();
-            boolean created = session.database().write(c -> {
-                if (TokenTable.get(c, name).isPresent()) {
-                    return false;
-                }
-                TokenTable.insert(c, new TokenRecord(name, Tokens.hash(token), Instant.now(), null));
-                return true;
-            });
-            if (!created) {
-                throw AdminException.failed("a token named \"" + name + "\" exists (revoked or not); pick another name");
-            }
-            LOG.info("token \"{}\" created", name);
-            out.println(token);
-            return Admin.OK;
-        });
+        return Admin.run(spec, store, (session, out) -> create(session, out, name));
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
@@ -76,5 +61,23 @@ public final class TokenCommands {
         if (problem != null) {
             throw AdminException.badInput(problem);
         }
+    }
+
+    private static int create(AdminSession session, PrintWriter out, String name) {
+        checkName(name);
+        String token = Tokens.generate();
+        boolean created = session.database().write(c -> {
+            if (TokenTable.get(c, name).isPresent()) {
+                return false;
+            }
+            TokenTable.insert(c, new TokenRecord(name, Tokens.hash(token), Instant.now(), null));
+            return true;
+        });
+        if (!created) {
+            throw AdminException.failed("a token named \"" + name + "\" exists (revoked or not); pick another name");
+        }
+        LOG.info("token \"{}\" created", name);
+        out.println(token);
+        return Admin.OK;
     }
 }

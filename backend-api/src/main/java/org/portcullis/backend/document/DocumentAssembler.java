@@ -51,7 +51,8 @@ public final class DocumentAssembler {
         if (state.listeners().isEmpty()) {
             errors.add("listeners: none configured (add one: backend-api listener add [ip:]port)");
         }
-        if (state.serverIdentity() == null && state.problems().stream().noneMatch(p -> p.startsWith("serverIdentity"))) {
+        boolean unreadable = state.problems().stream().anyMatch(problem -> problem.startsWith("serverIdentity"));
+        if (state.serverIdentity() == null && !unreadable) {
             errors.add("serverIdentity: none imported (backend-api identity import server --cert PEM --key PEM)");
         }
         if (state.inside() == null) {

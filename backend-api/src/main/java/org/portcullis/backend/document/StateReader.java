@@ -65,7 +65,8 @@ public final class StateReader {
 
     /** The timeouts, each at its default where not set. */
     public static TimeoutConfig timeouts(Connection connection) throws SQLException {
-        return new TimeoutConfig(duration(connection, Setting.TIMEOUT_TLS_HANDSHAKE, TimeoutConfig.DEFAULT_TLS_HANDSHAKE),
+        return new TimeoutConfig(
+                duration(connection, Setting.TIMEOUT_TLS_HANDSHAKE, TimeoutConfig.DEFAULT_TLS_HANDSHAKE),
                 duration(connection, Setting.TIMEOUT_SSID, TimeoutConfig.DEFAULT_SSID),
                 duration(connection, Setting.TIMEOUT_IDLE, TimeoutConfig.DEFAULT_IDLE));
     }

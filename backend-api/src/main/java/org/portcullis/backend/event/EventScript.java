@@ -27,7 +27,8 @@ final class EventScript {
     }
 
     /** Runs the script and waits for it (up to its timeout); returns its exit code, or -1 if it was killed. */
-    static int run(EventScriptSettings settings, Event event, Path workFolder) throws IOException, InterruptedException {
+    static int run(EventScriptSettings settings, Event event, Path workFolder)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(settings.script().toString(), event.severity().name(),
                 event.relay(), event.time().toString(), event.message()));
         Map<String, String> environment = builder.environment();

@@ -59,7 +59,8 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
-            LOG.info("API stopped listening on {}", Addresses.display((InetSocketAddress) serverChannel.localAddress()));
+            LOG.info("API stopped listening on {}",
+                    Addresses.display((InetSocketAddress) serverChannel.localAddress()));
         }
     }
 

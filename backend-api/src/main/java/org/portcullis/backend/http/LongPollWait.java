@@ -22,7 +22,8 @@ final class LongPollWait {
         }
         Matcher matcher = FORM.matcher(text);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("wait must be a duration like 55s, 55, 1m or 500ms, not \"" + text + "\"");
+            throw new IllegalArgumentException("wait must be a duration like 55s, 55, 1m or 500ms, not \"" + text
+                    + "\"");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);

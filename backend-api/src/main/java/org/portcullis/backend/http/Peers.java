@@ -12,6 +12,7 @@ final class Peers {
 
     static String name(Channel channel) {
         SocketAddress remote = channel.remoteAddress();
-        return remote instanceof InetSocketAddress ? Addresses.display((InetSocketAddress) remote) : String.valueOf(remote);
+        return remote instanceof InetSocketAddress ? Addresses.display((InetSocketAddress) remote)
+                : String.valueOf(remote);
     }
 }

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/** Builds and sends the API's responses: a length on every response that may have a body, the connection closed when asked. */
+/**
+ * Builds and sends the API's responses: a length on every response that may have a body, no caching, the connection
+ * closed when asked.
+ */
 final class Responses {
     private static final Logger LOG = LogManager.getLogger();
 
@@ -53,7 +56,8 @@ final class Responses {
         }
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) future -> {
             if (!future.isSuccess()) {
-                LOG.debug("[{}] response {} not sent: {}", Peers.name(future.channel()), code, future.cause().toString());
+                LOG.debug("[{}] response {} not sent: {}", Peers.name(future.channel()), code,
+                        future.cause().toString());
                 future.channel().close();
             } else if (!keepAlive) {
                 future.channel().close();

@@ -60,7 +60,8 @@ public final class PartnerTable {
     /** Replaces the partner with the same Odette ID; false if there is none. */
     public static boolean update(Connection connection, PartnerConfig partner) throws SQLException {
         int rows = Sql.update(connection, "UPDATE partners SET password_hash = ?, client_certificate = ?"
-                + " WHERE odette_id = ?", partner.passwordHash(), partner.clientCertificate().name(), partner.odetteId());
+                + " WHERE odette_id = ?", partner.passwordHash(), partner.clientCertificate().name(),
+                partner.odetteId());
         if (rows == 0) {
             return false;
         }

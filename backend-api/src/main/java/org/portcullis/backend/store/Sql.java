@@ -86,8 +86,8 @@ public final class Sql {
             } else if (parameter instanceof Long) {
                 statement.setLong(i + 1, (Long) parameter);
             } else {
-                throw new IllegalArgumentException("no binding for " + (parameter == null ? "a bare null (use Sql.bigint"
-                        + " or Sql.text)" : parameter.getClass().getName()));
+                throw new IllegalArgumentException("no binding for " + (parameter == null
+                        ? "a bare null (use Sql.bigint or Sql.text)" : parameter.getClass().getName()));
             }
         }
     }

@@ -36,7 +36,8 @@ public final class TrustedCaTable {
 
     /** Every trusted CA. */
     public static List<TrustedCa> list(Connection connection) throws SQLException {
-        return Sql.list(connection, "SELECT fingerprint, subject, certificate_pem FROM trusted_cas ORDER BY fingerprint",
+        return Sql.list(connection,
+                "SELECT fingerprint, subject, certificate_pem FROM trusted_cas ORDER BY fingerprint",
                 row -> new TrustedCa(row.getString(1), row.getString(2), row.getString(3)));
     }
 
@@ -44,7 +45,8 @@ public final class TrustedCaTable {
     public static boolean insert(Connection connection, X509Certificate certificate) throws SQLException {
         String certificatePem = pem(certificate);
         String fingerprint = CertificatePin.of(certificate).toString();
-        if (Sql.first(connection, "SELECT 1 FROM trusted_cas WHERE fingerprint = ?", row -> 1, fingerprint).isPresent()) {
+        if (Sql.first(connection, "SELECT 1 FROM trusted_cas WHERE fingerprint = ?", row -> 1, fingerprint)
+                .isPresent()) {
             return false;
         }
         Sql.update(connection, "INSERT INTO trusted_cas (fingerprint, subject, certificate_pem, added_at)"

@@ -52,6 +52,7 @@ public final class TokenTable {
     private static TokenRecord record(ResultSet row) throws SQLException {
         Long revoked = Sql.nullableLong(row, "revoked_at");
         return new TokenRecord(row.getString("name"), row.getString("token_hash"),
-                Instant.ofEpochMilli(row.getLong("created_at")), revoked == null ? null : Instant.ofEpochMilli(revoked));
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                revoked == null ? null : Instant.ofEpochMilli(revoked));
     }
 }

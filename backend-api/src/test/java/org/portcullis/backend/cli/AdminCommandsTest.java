@@ -18,10 +18,12 @@ import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.backend.BackendApiMain;
+import org.portcullis.backend.LogHygiene;
 import org.portcullis.backend.store.PartnerTable;
 import org.portcullis.backend.store.Store;
 import org.portcullis.backend.store.StoreSettings;
@@ -36,7 +38,12 @@ import picocli.CommandLine;
 /** The admin commands through picocli, on a data folder of their own (no service running). */
 class AdminCommandsTest {
     @RegisterExtension
+    @Order(1)
     static final TestPki PKI = TestPki.create();
+
+    @RegisterExtension
+    @Order(2)
+    static final LogHygiene HYGIENE = new LogHygiene();
 
     @TempDir
     Path data;
@@ -59,7 +66,7 @@ class AdminCommandsTest {
         assertEquals(0, run("", "partner", "update", "O0013PARTNER", "--any-network", "--client-certificate",
                 "OPTIONAL").code());
         assertEquals(0, run("", "partner", "set-password", "O0013PARTNER", "--password-file",
-                write("pw.txt", "NewPass1\n").toString()).code());
+                write("pw.txt", HYGIENE.remember("NewPass1") + "\n").toString()).code());
         PartnerConfig partner = partner("O0013PARTNER");
         assertTrue(partner.allowedNetworks().isEmpty());
         assertEquals("OPTIONAL", partner.clientCertificate().name());
@@ -92,15 +99,17 @@ class AdminCommandsTest {
     @Test
     void identitiesAreImportedFromPemOrPkcs12AndTheKeyIsSealedAtRest() throws Exception {
         Identity server = PKI.server();
+        HYGIENE.remember(server.privateKey());
         PemFiles pem = PKI.write(server, "relay-server");
         Result imported = run("", "identity", "import", "server", "--cert", pem.certificateChain().toString(), "--key",
                 pem.privateKey().toString());
         assertEquals(0, imported.code(), imported.err());
 
         Identity outgoing = PKI.client("O0013COMPANY");
+        HYGIENE.remember(outgoing.privateKey());
         Path p12 = pkcs12(outgoing, "p12-pass".toCharArray());
         Result fromP12 = run("", "identity", "import", "outgoing", "--pkcs12", p12.toString(), "--pkcs12-password-file",
-                write("p12.txt", "p12-pass\n").toString());
+                write("p12.txt", HYGIENE.remember("p12-pass") + "\n").toString());
         assertEquals(0, fromP12.code(), fromP12.err());
 
         String shown = run("", "identity", "show").out();
@@ -116,7 +125,7 @@ class AdminCommandsTest {
         PemFiles other = PKI.write(PKI.server(), "other");
         assertOneLine(1, run("", "identity", "import", "server", "--cert", pem.certificateChain().toString(), "--key",
                 other.privateKey().toString()), "does not belong");
-        assertOneLine(1, run("wrong\n", "identity", "import", "outgoing", "--pkcs12", p12.toString()), "PKCS#12");
+        assertOneLine(1, run("Wr0ng-p12-pass-4417\n", "identity", "import", "outgoing", "--pkcs12", p12.toString()), "PKCS#12");
         assertOneLine(2, run("", "identity", "remove", "client"), "server");
     }
 
@@ -149,7 +158,7 @@ class AdminCommandsTest {
     @Test
     void tokensAreShownOnceAndNeverListed() {
         Result created = run("", "token", "create", "relay-1");
-        String token = created.out().strip();
+        String token = HYGIENE.remember(created.out().strip());
         assertEquals(43, token.length());
 
         String listed = run("", "token", "list").out();
@@ -218,6 +227,9 @@ class AdminCommandsTest {
     }
 
     private Result run(String stdin, String... args) {
+        if (!stdin.isBlank()) {
+            HYGIENE.remember(stdin.strip());
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> arguments = new ArrayList<>(List.of(args));

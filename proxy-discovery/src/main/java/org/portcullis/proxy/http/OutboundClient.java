@@ -209,7 +209,7 @@ public final class OutboundClient implements AutoCloseable {
     }
 
     private static String outcome(RouteAttempt.Result result) {
-        return result.reachedBackend() ? "ok (" + result.took().toMillis() + " ms)" : result.failure();
+        return (result.reachedBackend() ? "ok" : result.failure()) + " (" + result.took().toMillis() + " ms)";
     }
 
     private static PoolingHttpClientConnectionManager connectionManager(OutboundSettings settings) throws IOException {

@@ -53,6 +53,11 @@ public record DiscoverySettings(boolean enabled, List<DiscoveryStep> order, List
         return new DiscoverySettings(on, order, proxies, environment, stateFile, holdBack);
     }
 
+    /** The same with another state file (null for none). */
+    public DiscoverySettings withStateFile(Path file) {
+        return new DiscoverySettings(enabled, order, proxies, environment, file, holdBack);
+    }
+
     /** The same with another hold-back time. */
     public DiscoverySettings withHoldBack(Duration time) {
         return new DiscoverySettings(enabled, order, proxies, environment, stateFile, time);

@@ -119,7 +119,7 @@ public final class OutboundClient implements AutoCloseable {
             if (result.reachedBackend()) {
                 return result.response();
             }
-            story.add("in use " + current + " " + result.failure());
+            story.add("in use " + current + " " + outcome(result));
             routeFailed(current, target, result);
             tried.add(current.key());
             // Sockets to the failed route would otherwise linger in the pool (its key includes the proxy).

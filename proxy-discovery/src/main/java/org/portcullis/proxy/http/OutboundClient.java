@@ -110,11 +110,11 @@ public final class OutboundClient implements AutoCloseable {
         Set<String> tried = new HashSet<>();
         Route current = inUse.get(target);
         if (current != null) {
-            RouteAttempt.Result result = attempt.run(current, target, request);
+            RouteAttempt.Result result = run(current, target, request);
             if (result.dropped()) {
                 // Most likely a kept-alive connection the far end closed while idle: once more on a new one
                 // before the route is blamed (a POST may then arrive twice).
-                result = attempt.run(current, target, request);
+                result = run(current, target, request);
             }
             if (result.reachedBackend()) {
                 return result.response();
@@ -129,7 +129,7 @@ public final class OutboundClient implements AutoCloseable {
             if (entry instanceof DiscoveryPlan.Note note) {
                 story.add(note.text());
             } else if (entry instanceof DiscoveryPlan.Candidate candidate && tried.add(candidate.route().key())) {
-                RouteAttempt.Result result = attempt.run(candidate.route(), target, request);
+                RouteAttempt.Result result = run(candidate.route(), target, request);
                 story.add(candidate + " " + outcome(result));
                 if (result.reachedBackend()) {
                     routeWorked(candidate.route(), target);
@@ -171,6 +171,16 @@ public final class OutboundClient implements AutoCloseable {
     @Override
     public void close() {
         http.close(CloseMode.GRACEFUL);
+    }
+
+    private RouteAttempt.Result run(Route route, Target target, OutboundRequest request) throws IOException {
+        try {
+            return attempt.run(route, target, request);
+        } catch (RouteAttempt.BodyTooLargeException e) {
+            // The backend answered, so the route works; only this answer is unusable.
+            routeWorked(route, target);
+            throw e;
+        }
     }
 
     private void routeWorked(Route route, Target target) {

@@ -125,6 +125,12 @@ public final class OutboundClient implements AutoCloseable {
             // Sockets to the failed route would otherwise linger in the pool (its key includes the proxy).
             connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
         }
+        return discover(target, request, story, tried);
+    }
+
+    /** Tries the routes of a fresh plan in order (except those already tried) until one reaches the backend. */
+    private OutboundResponse discover(Target target, OutboundRequest request, StringJoiner story, Set<String> tried)
+            throws IOException {
         for (DiscoveryPlan.Entry entry : discovery.plan(target).entries()) {
             if (entry instanceof DiscoveryPlan.Note note) {
                 story.add(note.text());

@@ -1,4 +1,4 @@
-package org.portcullis.license;
+package org.portcullis.license.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +30,10 @@ class LicenseToolMainTest {
     }
 
     @Test
-    void withoutArgumentsSaysNotImplementedAndExitsTwo() {
-        assertEquals(LicenseToolMain.NOT_IMPLEMENTED, run());
-        assertEquals("license-tool: not implemented yet", err.toString().strip());
+    void withoutCommandNamesTheCommandsAndExitsTwo() {
+        assertEquals(CommandLine.ExitCode.USAGE, run());
+        assertTrue(err.toString().startsWith("license-tool: name a command: keygen, issue, verify or show"),
+                err::toString);
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,13 +115,31 @@ class LicenseCheckTest {
         assertRefused(check(file), LicenseProblem.UNREADABLE, "license " + file + ": unreadable: a directory");
     }
 
-    /** Root reads any file whatever its mode, so this case runs only for other users (the directory case always). */
     @Test
-    void aFileWithoutReadPermissionIsUnreadable() throws IOException {
+    void aFileThatCannotBeOpenedIsUnreadable() throws IOException {
+        try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Path file = unreadableFile(socket);
+            LicenseStatus status = check(file);
+            assertEquals(Optional.of(LicenseProblem.UNREADABLE), status.problem(), status::message);
+            assertEquals(LicenseProblem.UNREADABLE.exitCode(), status.exitCode());
+            assertTrue(status.message().matches("license " + Pattern.quote(file.toString())
+                    + ": unreadable: (permission denied|No such device or address)"), status::message);
+        }
+    }
+
+    /**
+     * A license file mode 000; but root reads any file whatever its mode (the tests run as root in CI), so there
+     * a Unix socket bound at the license path, which no one can open for reading.
+     */
+    private Path unreadableFile(ServerSocketChannel socket) throws IOException {
         Path file = licenses.write("license.txt", licenses.validLicense());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        Assumptions.assumeFalse(Files.isReadable(file), "running as root: mode 000 does not stop reads");
-        assertRefused(check(file), LicenseProblem.UNREADABLE, "license " + file + ": unreadable: permission denied");
+        if (!Files.isReadable(file)) {
+            return file;
+        }
+        Path socketFile = dir.resolve("license.sock");
+        socket.bind(UnixDomainSocketAddress.of(socketFile));
+        return socketFile;
     }
 
     @Test

@@ -70,15 +70,15 @@ final class IssueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDate today = LocalDate.now(tool.clock().withZone(ZoneOffset.UTC));
+        if (expires.isBefore(today)) {
+            return Failure.print(spec, "--expires " + expires + " is in the past", CommandLine.ExitCode.USAGE);
+        }
         License license;
         try {
             license = new License(licensee, proxyId, today, notBefore == null ? today : notBefore, expires,
                     maxSessions == null ? OptionalInt.empty() : OptionalInt.of(maxSessions), new TreeMap<>(limits));
         } catch (IllegalArgumentException e) {
             return Failure.print(spec, e.getMessage(), CommandLine.ExitCode.USAGE);
-        }
-        if (expires.isBefore(today)) {
-            return Failure.print(spec, "--expires " + expires + " is in the past", CommandLine.ExitCode.USAGE);
         }
         PrivateKey key;
         try {

@@ -24,7 +24,7 @@ public final class LicenseCheck {
         }
     }
 
-    /** As above, with the Proxy ID of the host; a host without a machine ID gives {@link LicenseProblem#NO_PROXY_ID}. */
+    /** As above, with the host's Proxy ID; a host without a machine ID gives {@link LicenseProblem#NO_PROXY_ID}. */
     public static LicenseStatus atStartup(Path licenseFile, List<TrustedKey> trusted, HostIdentity host, Clock clock) {
         ProxyId here;
         try {

@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -23,6 +24,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Set;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -42,6 +44,7 @@ public final class LicenseKeys {
     private static final int MAX_PEM_BYTES = 16 * 1024;
     /** Handed to each JCA call rather than registered, so nothing global changes. */
     private static final Provider BC = new BouncyCastleProvider();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private LicenseKeys() {
     }
@@ -67,7 +70,7 @@ public final class LicenseKeys {
                 throw new FileAlreadyExistsException(file.toString(), null, "exists; keys are never overwritten");
             }
         }
-        Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         Files.writeString(privateFile, pem(PRIVATE_LABEL, pkcs8v1(pair.getPrivate())), StandardCharsets.US_ASCII,
                 StandardOpenOption.TRUNCATE_EXISTING);
         Files.writeString(publicFile, pem(pair.getPublic()), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The outcome of a license check at one instant: valid, with the license and its days left, or refused, with the
@@ -37,6 +38,22 @@ public final class LicenseStatus {
         return new LicenseStatus(file, null, refusal, now);
     }
 
+    /**
+     * The same license at a later instant, without reading the file again: for a running server deciding on a new
+     * session or on its daily warning. A valid license past its last day becomes {@link LicenseProblem#EXPIRED}.
+     */
+    public LicenseStatus at(Instant later) {
+        if (!valid()) {
+            return this;
+        }
+        if (!later.isBefore(verified.license().validUntil())) {
+            LicenseException expired = LicenseVerifier.expired(verified.license());
+            return refused(file, new LicenseException(expired.problem(), "license " + file + ": "
+                    + expired.getMessage()), later);
+        }
+        return valid(file, verified, later);
+    }
+
     public boolean valid() {
         return verified != null;
     }
@@ -67,11 +84,8 @@ public final class LicenseStatus {
     }
 
     /** The session limit of a valid license; empty when it has none or is refused. */
-    public Optional<Integer> maxSessions() {
-        if (!valid() || verified.license().maxSessions().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(verified.license().maxSessions().getAsInt());
+    public OptionalInt maxSessions() {
+        return valid() ? verified.license().maxSessions() : OptionalInt.empty();
     }
 
     /** A line for the log when a valid license is within {@value #WARNING_DAYS} days of its last day. */
@@ -96,7 +110,8 @@ public final class LicenseStatus {
         lines.add("proxy-id: " + license.proxyId() + " (matches)");
         lines.add("not-before: " + license.notBefore());
         lines.add("expires: " + license.expires() + " (" + days() + ")");
-        lines.add("max-sessions: " + maxSessions().map(String::valueOf).orElse("unlimited"));
+        OptionalInt max = license.maxSessions();
+        lines.add("max-sessions: " + (max.isPresent() ? Integer.toString(max.getAsInt()) : "unlimited"));
         license.otherFields().forEach((name, value) -> lines.add(name + ": " + value));
         lines.add("signed-by: " + verified.signedBy());
         warning().ifPresent(warning -> lines.add("warning: " + warning));

@@ -58,10 +58,15 @@ public final class LicenseVerifier {
                     + license.notBefore() + " (UTC)");
         }
         if (!now.isBefore(license.validUntil())) {
-            throw new LicenseException(LicenseProblem.EXPIRED, "expired: its last valid day was "
-                    + license.expires() + " (UTC)");
+            throw expired(license);
         }
         return new VerifiedLicense(license, signer);
+    }
+
+    /** The refusal of a license past its last day. */
+    static LicenseException expired(License license) {
+        return new LicenseException(LicenseProblem.EXPIRED, "expired: its last valid day was " + license.expires()
+                + " (UTC)");
     }
 
     private LicenseException tampered() {

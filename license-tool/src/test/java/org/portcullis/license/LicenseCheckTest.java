@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class LicenseCheckTest {
         LicenseStatus status = check(file);
         assertTrue(status.valid(), status::message);
         assertEquals(0, status.exitCode());
-        assertEquals(Optional.of(5), status.maxSessions());
+        assertEquals(OptionalInt.of(5), status.maxSessions());
         assertEquals(licenses.trustedKey(), status.license().orElseThrow().signedBy());
         assertEquals("license " + file + ": valid for ACME Logistics GmbH through 2025-12-15 (183 days left)",
                 status.message());
@@ -186,6 +187,19 @@ class LicenseCheckTest {
         LicenseStatus lastDay = LicenseCheck.atStartup(file, licenses.trusted(), TestLicenses.HERE,
                 at("2025-07-15T23:00:00Z"));
         assertTrue(lastDay.warning().orElseThrow().contains("(last day)"), lastDay::message);
+    }
+
+    @Test
+    void aRunningServerSeesTheSameLicenseExpireWithoutReadingItAgain() throws IOException {
+        License license = License.of("ACME", TestLicenses.HERE, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 20));
+        Path file = licenses.write("license.txt", license);
+        LicenseStatus atStart = check(file);
+        Files.delete(file);
+        LicenseStatus lastSecond = atStart.at(Instant.parse("2025-06-20T23:59:59Z"));
+        assertTrue(lastSecond.valid());
+        assertEquals("license " + file + ": valid for ACME through 2025-06-20 (last day)", lastSecond.message());
+        assertRefused(atStart.at(Instant.parse("2025-06-21T00:00:00Z")), LicenseProblem.EXPIRED,
+                "license " + file + ": expired: its last valid day was 2025-06-20 (UTC)");
     }
 
     @Test

@@ -90,7 +90,8 @@ class LicenseFileTest {
 
     @Test
     void aChangedFieldIsTamperedNotMalformed() {
-        String text = new String(signed(LICENSE), StandardCharsets.UTF_8).replace("max-sessions: 5", "max-sessions: 50");
+        String text = new String(signed(LICENSE), StandardCharsets.UTF_8)
+                .replace("max-sessions: 5", "max-sessions: 50");
         LicenseException e = assertThrows(LicenseException.class,
                 () -> verifier.verify(text.getBytes(StandardCharsets.UTF_8), TestLicenses.HERE));
         assertEquals(LicenseProblem.TAMPERED, e.problem());
@@ -129,7 +130,8 @@ class LicenseFileTest {
                 + "' is not a Proxy ID (expected PCX-XXXX-XXXX-XXXX-XXXX, each X a hex digit)");
         String leadingZero = new String(LicenseFields.canonical(LICENSE), StandardCharsets.UTF_8)
                 .replace("max-sessions: 5", "max-sessions: 05");
-        assertMalformed(signedBody(leadingZero, key), "malformed: the fields are not written in the one canonical form");
+        assertMalformed(signedBody(leadingZero, key),
+                "malformed: the fields are not written in the one canonical form");
         String swapped = new String(LicenseFields.canonical(LICENSE), StandardCharsets.UTF_8)
                 .replace("issued: 2024-12-15\nnot-before: 2024-12-15", "not-before: 2024-12-15\nissued: 2024-12-15");
         assertMalformed(signedBody(swapped, key), "malformed: line 4: expected 'issued: ...'");
@@ -156,7 +158,8 @@ class LicenseFileTest {
         Arrays.fill(huge, (byte) 'a');
         assertMalformed(huge, "malformed: larger than any license file (65536 bytes)");
         assertMalformed(LicenseFields.canonical(LICENSE), "malformed: the last line is not 'signature: ...'");
-        assertMalformed("just one line".getBytes(StandardCharsets.UTF_8), "malformed: no signature line after the fields");
+        assertMalformed("just one line".getBytes(StandardCharsets.UTF_8),
+                "malformed: no signature line after the fields");
     }
 
     @Test
@@ -171,7 +174,8 @@ class LicenseFileTest {
         String aliased = text.substring(0, last) + alias + text.substring(last + 1);
         assertArrayEquals(Base64.getDecoder().decode(text.substring(text.indexOf("signature: ") + 11).strip()),
                 Base64.getDecoder().decode(aliased.substring(aliased.indexOf("signature: ") + 11).strip()));
-        assertMalformed(aliased.getBytes(StandardCharsets.UTF_8), "malformed: the signature is not the Base64 of 64 bytes");
+        assertMalformed(aliased.getBytes(StandardCharsets.UTF_8),
+                "malformed: the signature is not the Base64 of 64 bytes");
         String shorter = text.substring(0, text.indexOf("signature: ")) + "signature: AAAA\n";
         assertMalformed(shorter.getBytes(StandardCharsets.UTF_8),
                 "malformed: the signature is not the Base64 of 64 bytes");

@@ -23,10 +23,12 @@ class LicenseKeysTest {
     void thePrivateKeyFileIsTheOwnersOnlyAndBothReadBack() throws Exception {
         KeyPair pair = LicenseKeys.generate();
         LicenseKeys.write(pair, dir.resolve("vendor.key"), dir.resolve("vendor.pub"));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vendor.key"))));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vendor.key"))));
         assertTrue(Files.readString(dir.resolve("vendor.key")).startsWith("-----BEGIN PRIVATE KEY-----\n"));
         assertTrue(Files.readString(dir.resolve("vendor.pub")).startsWith("-----BEGIN PUBLIC KEY-----\n"));
-        assertArrayEquals(pair.getPublic().getEncoded(), LicenseKeys.readPublicKey(dir.resolve("vendor.pub")).getEncoded());
+        assertArrayEquals(pair.getPublic().getEncoded(),
+                LicenseKeys.readPublicKey(dir.resolve("vendor.pub")).getEncoded());
         byte[] data = "data".getBytes(StandardCharsets.US_ASCII);
         byte[] signature = LicenseKeys.sign(LicenseKeys.readPrivateKey(dir.resolve("vendor.key")), data);
         assertTrue(LicenseKeys.verify(pair.getPublic(), data, signature));

@@ -116,8 +116,10 @@ class LicenseOptionsTest {
         Path file = licenses.write("license.txt", licenses.validLicense());
         assertEquals(LicenseProblem.TAMPERED.exitCode(), run(licenses.host(), "-l", file.toString(), "-V"),
                 "without --license-trust only the vendor key is trusted");
-        assertEquals(LicenseProblem.OTHER_HOST.exitCode(), run(HostIdentity.of(Files.writeString(dir.resolve("other"),
-                "ffffffffffffffffffffffffffffffff")), "-l", file.toString(), "--license-trust", trust.toString(), "-V"));
+        HostIdentity otherHost = HostIdentity.of(Files.writeString(dir.resolve("other"),
+                "ffffffffffffffffffffffffffffffff"));
+        assertEquals(LicenseProblem.OTHER_HOST.exitCode(),
+                run(otherHost, "-l", file.toString(), "--license-trust", trust.toString(), "-V"));
         assertEquals("", out.toString());
         assertEquals(1, err.toString().lines().count(), err::toString);
         assertEquals(LicenseProblem.MISSING.exitCode(), run(licenses.host(), "-l", dir.resolve("none").toString(),

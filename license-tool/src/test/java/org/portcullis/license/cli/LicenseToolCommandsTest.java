@@ -75,7 +75,8 @@ class LicenseToolCommandsTest {
     @Test
     void keygenWritesAnOwnerOnlyPrivateKeyAndPrintsTheFingerprint() throws IOException {
         keygen();
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vendor.key"))));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vendor.key"))));
         String fingerprint = LicenseKeys.fingerprint(LicenseKeys.readPublicKey(dir.resolve("vendor.pub")));
         assertEquals("wrote " + path("vendor.key") + " (private, mode 600) and " + path("vendor.pub") + ": "
                 + fingerprint + System.lineSeparator(), out.toString());
@@ -129,7 +130,8 @@ class LicenseToolCommandsTest {
                 + ": unreadable: a directory", "verify", path("folder"), "--public-key", pub);
         Files.writeString(dir.resolve("garbage.txt"), "licensee: me\n");
         assertRefused(LicenseProblem.MALFORMED, "license-tool verify: license " + path("garbage.txt")
-                + ": malformed: no signature line after the fields", "verify", path("garbage.txt"), "--public-key", pub);
+                + ": malformed: no signature line after the fields",
+                "verify", path("garbage.txt"), "--public-key", pub);
         Files.writeString(dir.resolve("changed.txt"), Files.readString(dir.resolve("license.txt"))
                 .replace("ACME", "ACNE"));
         assertEquals(LicenseProblem.TAMPERED.exitCode(), run("verify", path("changed.txt"), "--public-key", pub));
@@ -177,14 +179,16 @@ class LicenseToolCommandsTest {
         String key = path("vendor.key");
         assertEquals(CommandLine.ExitCode.USAGE, run("issue", "--proxy-id", HERE, "--licensee", "ACME", "--expires",
                 "2025-06-14", "--key", key, "-o", path("x.txt")));
-        assertEquals("license-tool issue: --expires 2025-06-14 is in the past" + System.lineSeparator(), err.toString());
+        assertEquals("license-tool issue: --expires 2025-06-14 is in the past" + System.lineSeparator(),
+                err.toString());
         assertEquals(CommandLine.ExitCode.USAGE, run("issue", "--proxy-id", HERE, "--licensee", "ACME", "--expires",
                 "2025-07-01", "--not-before", "2025-08-01", "--key", key, "-o", path("x.txt")));
         assertEquals("license-tool issue: expires 2025-07-01 is before not-before 2025-08-01" + System.lineSeparator(),
                 err.toString());
         assertEquals(CommandLine.ExitCode.USAGE, run("issue", "--proxy-id", HERE, "--licensee", " ACME", "--expires",
                 "2025-07-01", "--key", key, "-o", path("x.txt")));
-        assertEquals("license-tool issue: licensee starts or ends with a space" + System.lineSeparator(), err.toString());
+        assertEquals("license-tool issue: licensee starts or ends with a space" + System.lineSeparator(),
+                err.toString());
         assertEquals(1, run("issue", "--proxy-id", HERE, "--licensee", "ACME", "--expires", "2025-07-01", "--key",
                 path("vendor.pub"), "-o", path("x.txt")));
         assertEquals("license-tool issue: --key " + path("vendor.pub") + ": holds no PEM block '-----BEGIN PRIVATE"

@@ -82,7 +82,7 @@ public final class ConfigFileWatcher implements ConfigSource {
     }
 
     /** One check, on the timer thread: the boundary where every failure is logged, never thrown. */
-    private void check() {
+    void check() {
         try {
             FileVersion version = FileVersion.of(file);
             if (version.equals(seen)) {

@@ -4,8 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.link.Link;
@@ -27,6 +30,8 @@ public final class RelayClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
     /** The event loops of the link, the inside connections and the route listeners: sized for two cores. */
     private static final int EVENT_LOOPS = 2;
+    /** How long closing waits for the link's goodbye to go out. */
+    private static final Duration LINK_CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, NioIoHandler.newFactory());
     private final ConfigSource configSource;
@@ -68,10 +73,23 @@ public final class RelayClient implements AutoCloseable {
     @Override
     public void close() {
         configSource.close();
+        Optional<Link> link = connector.current();
         connector.close();
+        // GO_AWAY goes out before the event loops stop, so relay-server hears a clean goodbye.
+        link.ifPresent(closing -> awaitClosed(closing));
         routes.close();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.info("relay-client stopped");
+    }
+
+    private static void awaitClosed(Link link) {
+        try {
+            link.closeFuture().get(LINK_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("[{}] link did not close cleanly: {}", link.id(), e.toString());
+        }
     }
 
     /** A new good configuration, on the config source's thread: used here and pushed to relay-server. */

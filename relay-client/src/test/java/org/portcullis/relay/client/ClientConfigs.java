@@ -22,10 +22,12 @@ public final class ClientConfigs {
 
     private final String serverIdentityCertificate;
     private final String serverIdentityKey;
+    private final String caCertificate;
 
     /** Documents with one public server identity from {@code pki} (relay-client does not look at it). */
     public ClientConfigs(TestPki pki) {
         Identity identity = pki.server();
+        this.caCertificate = Identity.certificatePem(pki.ca().certificate());
         this.serverIdentityCertificate = Identity.certificatePem(identity.certificate());
         this.serverIdentityKey = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(identity.privateKey().getEncoded())
@@ -46,6 +48,7 @@ public final class ClientConfigs {
         root.putArray("listeners").addObject().put("address", "127.0.0.1").put("port", 0);
         root.putObject("serverIdentity").put("certificateChainPem", serverIdentityCertificate)
                 .put("privateKeyPem", serverIdentityKey);
+        root.putObject("trust").putArray("caCertificatesPem").add(caCertificate);
         root.putObject("inside").put("host", "127.0.0.1").put("port", insidePort).put("connectTimeout", "2s");
         ArrayNode routeArray = root.putArray("routes");
         for (Route route : routes) {

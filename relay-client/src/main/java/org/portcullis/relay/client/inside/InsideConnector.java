@@ -56,7 +56,7 @@ public final class InsideConnector {
                 .addListener(connect -> {
                     if (!connect.isSuccess()) {
                         LOG.warn("[{}] inside daemon {} unreachable: {}; stream reset", session, inside.display(),
-                                connect.cause().toString());
+                                connect.cause().getMessage());
                         stream.reset("relay-client cannot reach the inside daemon " + inside.display() + ": "
                                 + connect.cause().getMessage());
                     }

@@ -63,6 +63,6 @@ final class RouteServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
-        LOG.info("route {}: stopped listening on {}", routeName, Addresses.display(configuredAddress));
+        LOG.info("route {}: stopped listening on {}", routeName, Addresses.display(localAddress()));
     }
 }

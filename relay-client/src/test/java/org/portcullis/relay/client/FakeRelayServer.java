@@ -99,6 +99,11 @@ public final class FakeRelayServer implements LinkListener, AutoCloseable {
         return server.current().orElseThrow();
     }
 
+    /** The link now; relay-client must be connected. */
+    public Link currentLink() {
+        return server.current().orElseThrow(() -> new IllegalStateException("relay-client is not connected"));
+    }
+
     /** The next configuration pushed, failing after {@link #WAIT}. */
     public byte[] nextConfig() throws InterruptedException {
         byte[] document = configs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);

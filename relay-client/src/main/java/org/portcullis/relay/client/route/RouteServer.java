@@ -62,7 +62,8 @@ final class RouteServer implements AutoCloseable {
     /** Stops listening; blocks until the port is free, so call it off the event loops. */
     @Override
     public void close() {
+        InetSocketAddress bound = localAddress();
         serverChannel.close().syncUninterruptibly();
-        LOG.info("route {}: stopped listening on {}", routeName, Addresses.display(localAddress()));
+        LOG.info("route {}: stopped listening on {}", routeName, Addresses.display(bound));
     }
 }

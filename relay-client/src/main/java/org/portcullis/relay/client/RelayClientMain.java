@@ -113,6 +113,9 @@ public final class RelayClientMain implements Callable<Integer> {
             LogSetup.toFiles(logDir);
         }
         LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
+        if (backendUrl != null) {
+            LOG.info("configuration from {}; the backend {} is not asked", configFile, backendUrl);
+        }
         return runUntilStopped(new RelayClient(settings, config));
     }
 
@@ -157,6 +160,8 @@ public final class RelayClientMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             client.close();
             stopped.countDown();
+            // log4j2.xml disables log4j's own hook, so the lines above are written before logging stops.
+            LogManager.shutdown();
         }, "relay-client-shutdown"));
         client.start();
         stopped.await();

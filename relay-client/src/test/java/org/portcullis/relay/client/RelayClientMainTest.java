@@ -12,12 +12,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.relay.client.cli.TokenArguments;
+import org.portcullis.testkit.TestPki;
 import picocli.CommandLine;
 
 class RelayClientMainTest {
+    @RegisterExtension
+    static final TestPki PKI = TestPki.create();
     /** A token with what picocli's argument-file tokenizer would cut or change: a comment sign and quotes. */
     private static final String AWKWARD_TOKEN = "tok#en'with\"quotes";
 
@@ -157,5 +162,38 @@ class RelayClientMainTest {
         assertEquals(0, run("verify-config", "--help"));
         assertTrue(out.toString().startsWith("Usage: relay-client verify-config"), out::toString);
         assertEquals(0, run("hash-password", "--help"));
+        assertTrue(out.toString().contains("Usage: relay-client hash-password"), out::toString);
+    }
+
+    @Test
+    void verifyConfigAcceptsAValidDocumentAndListsEveryErrorOfAnInvalidOne() {
+        Path valid = folder.resolve("valid.json");
+        ClientConfigs.write(valid, new ClientConfigs(PKI).document("7", 3305, List.of()));
+        assertEquals(0, run("verify-config", valid.toString()));
+        assertTrue(out.toString().contains("configuration valid (revision 7"), out::toString);
+
+        Path invalid = folder.resolve("invalid.json");
+        ClientConfigs.write(invalid, ClientConfigs.text("{\"schemaVersion\": 1, \"revision\": \"8\"}"));
+        assertEquals(1, run("verify-config", invalid.toString()));
+        assertTrue(err.toString().contains("listeners: is required"), err::toString);
+        assertTrue(err.toString().contains("inside: is required"), err::toString);
+    }
+
+    @Test
+    void refusesToStartWithAnInvalidConfigurationFile() {
+        Path invalid = folder.resolve("invalid.json");
+        ClientConfigs.write(invalid, ClientConfigs.text("{\"schemaVersion\": 1, \"revision\": \"8\"}"));
+        assertEquals(RelayClientMain.INVALID_CONFIG, run("--config-file", invalid.toString(), "-S", "127.0.0.1",
+                "--link-cert", "cert.pem", "--link-key", "key.pem", "--link-ca", "ca.pem"));
+        assertTrue(err.toString().contains("serverIdentity: is required"), err::toString);
+    }
+
+    @Test
+    void refusesAMalformedServerPin() {
+        Path config = folder.resolve("config.json");
+        ClientConfigs.write(config, new ClientConfigs(PKI).document("1", 3305, List.of()));
+        assertEquals(CommandLine.ExitCode.USAGE, run("--config-file", config.toString(), "-S", "127.0.0.1",
+                "--link-cert", "cert.pem", "--link-key", "key.pem", "--link-ca", "ca.pem", "--server-pin", "md5:00"));
+        assertTrue(err.toString().contains("sha256:<64 hex digits>"), err::toString);
     }
 }

@@ -55,7 +55,9 @@ public final class Multiplexer implements Link {
         this.scheduler = new StreamScheduler(ctx.channel());
         this.receiver = new FrameReceiver(this);
         this.onWritten = future -> {
-            if (!future.isSuccess() && !(future.cause() instanceof ClosedChannelException)) {
+            // A write that fails on a closed connection is the link loss itself, reported by channelInactive.
+            if (!future.isSuccess() && future.channel().isActive()
+                    && !(future.cause() instanceof ClosedChannelException)) {
                 fail(future.cause());
             }
         };
@@ -179,13 +181,17 @@ public final class Multiplexer implements Link {
         if (reported == null && !goAwaySent && !goAwayReceived) {
             reported = new LinkException("link closed by the peer without GO_AWAY");
         }
-        LOG.info("[{}] link down{}", id, reported == null ? "" : ": " + reported.getMessage());
         if (up) {
+            LOG.info("[{}] link down{}", id, reported == null ? "" : ": " + reported.getMessage());
             try {
                 side.listener().linkDown(this, reported);
             } catch (RuntimeException e) {
                 LOG.error("[{}] the link listener failed on linkDown", id, e);
             }
+        } else if (cause == null) {
+            // TLS 1.3: the server refused us after our handshake finished (errors logged any alert it sent).
+            LOG.warn("[{}] {} closed the connection without admitting this side (is another relay-client linked?)",
+                    id, PeerAddress.format(remoteAddress()));
         }
         closeFuture.complete(null);
     }
@@ -199,6 +205,9 @@ public final class Multiplexer implements Link {
 
     /** Fails the link from inside (a write failed, a protocol violation was found outside a read). */
     void fail(Throwable failure) {
+        if (down) {
+            return;
+        }
         failed(failure);
         ctx.fireExceptionCaught(failure);
     }

@@ -69,7 +69,7 @@ public final class RelayClientMain implements Callable<Integer> {
 
     @Option(names = "--config-file", paramLabel = "FILE",
             description = "read the configuration document from FILE instead of the backend (offline and test "
-                    + "mode); re-read when it changes")
+                    + "mode); re-read when it changes (replace it by renaming, so no half-written file is read)")
     private Path configFile;
 
     @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",

@@ -41,6 +41,8 @@ public final class RelayClientMain implements Callable<Integer> {
     static final int INVALID_CONFIG = 1;
     /** Exit code when what was asked for is not available yet (the backend pull). */
     static final int NOT_AVAILABLE = 2;
+    /** Exit code when the link credentials cannot be read. */
+    static final int CANNOT_START = 3;
     /** How often {@code --config-file} is checked for changes. */
     static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(5);
 
@@ -49,7 +51,8 @@ public final class RelayClientMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-U", "--backend-url"}, paramLabel = "URL", description = "the backend the configuration comes from")
+    @Option(names = {"-U", "--backend-url"}, paramLabel = "URL",
+            description = "the backend the configuration comes from")
     private URI backendUrl;
 
     @Option(names = {"-S", "--server"}, paramLabel = "HOST[:PORT]", converter = AddressConverters.Server.class,
@@ -155,7 +158,7 @@ public final class RelayClientMain implements Callable<Integer> {
     }
 
     /** Runs until SIGTERM or SIGINT, whose shutdown hook closes the client cleanly. */
-    private static int runUntilStopped(RelayClient client) throws InterruptedException {
+    private int runUntilStopped(RelayClient client) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             client.close();
@@ -163,7 +166,14 @@ public final class RelayClientMain implements Callable<Integer> {
             // log4j2.xml disables log4j's own hook, so the lines above are written before logging stops.
             LogManager.shutdown();
         }, "relay-client-shutdown"));
-        client.start();
+        try {
+            client.start();
+        } catch (LinkException e) {
+            // The link credentials cannot be read: retrying would not help.
+            LOG.error("relay-client cannot start: {}", e.getMessage());
+            spec.commandLine().getErr().println("relay-client: " + e.getMessage());
+            return CANNOT_START;
+        }
         stopped.await();
         return 0;
     }

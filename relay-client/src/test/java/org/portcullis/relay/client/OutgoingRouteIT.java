@@ -136,7 +136,8 @@ class OutgoingRouteIT {
                     List.of(ClientConfigs.Route.anyPort("partner-two"))));
             assertEquals("2", ClientConfigs.revision(server.nextConfig()));
             assertTrue(client.routeAddress("partner-one").isEmpty());
-            assertThrows(ConnectException.class, () -> new Socket(oldAddress.getAddress(), oldAddress.getPort()).close());
+            assertThrows(ConnectException.class,
+                    () -> new Socket(oldAddress.getAddress(), oldAddress.getPort()).close());
 
             running.getOutputStream().write(DAEMON_OCTETS);
             Await.until(() -> partnerSide.receivedCount() >= DAEMON_OCTETS.length, FakeRelayServer.WAIT,

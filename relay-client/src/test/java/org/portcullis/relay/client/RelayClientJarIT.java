@@ -96,6 +96,18 @@ class RelayClientJarIT {
         assertTrue(output.contains("listeners: is required") && output.contains("inside: is required"), output);
     }
 
+    @Test
+    void refusesToStartWhenTheLinkCredentialsCannotBeRead() throws Exception {
+        Path config = setup.writeConfig(folder.resolve("relay.json"), "1", 3305, List.of());
+        Path console = folder.resolve("console.txt");
+        process = start(console, "-d", "--config-file", config.toString(), "-S", "127.0.0.1",
+                "--link-cert", "missing.crt.pem", "--link-key", "missing.key.pem", "--link-ca", "missing.ca.pem");
+
+        assertTrue(process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "relay-client did not exit");
+        assertEquals(3, process.exitValue(), () -> read(console));
+        assertTrue(read(console).contains("relay-client: cannot build the link's TLS context"), () -> read(console));
+    }
+
     /** The options of a relay-client for {@code server} in an argument file, the token in a file of its own. */
     private Path argumentFile(InetSocketAddress serverAddress, String extra) throws IOException {
         Path config = setup.writeConfig(folder.resolve("relay.json"), "1", 3305, List.of());

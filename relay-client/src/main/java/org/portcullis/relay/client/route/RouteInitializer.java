@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 import org.portcullis.link.Link;
 import org.portcullis.relay.client.stream.StreamErrorHandler;
 
-/** Assembles the pipeline of an inside connection to a route's port: {@code route} (then {@code relay}) → {@code errors}. */
+/**
+ * Assembles the pipeline of an inside connection to a route's port: {@code route} → {@code errors}; once the
+ * stream is open, {@code relay} replaces {@code route}.
+ */
 final class RouteInitializer extends ChannelInitializer<SocketChannel> {
     static final String ROUTE = "route";
     static final String RELAY = "relay";

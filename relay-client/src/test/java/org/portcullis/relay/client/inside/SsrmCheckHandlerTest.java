@@ -24,7 +24,8 @@ import org.portcullis.relay.client.stream.StreamRelayHandler;
 
 class SsrmCheckHandlerTest {
     private static final Duration SSRM_TIMEOUT = Duration.ofSeconds(3);
-    private static final byte[] SSID_FRAME = frame("X5O0013000000INSIDE            PASSWORD099999BYNN064N    USERDATA\r");
+    private static final byte[] SSID_FRAME =
+            frame("X5O0013000000INSIDE            PASSWORD099999BYNN064N    USERDATA\r");
 
     private final RecordingLinkStream stream = new RecordingLinkStream(StreamKind.INCOMING);
     private final EmbeddedChannel channel = new EmbeddedChannel(new InsideInitializer(stream, "s-test", SSRM_TIMEOUT));

@@ -62,7 +62,8 @@ class ClientLinkListenerTest {
 
     @Test
     void takesEveryControlMessageTheServerSends() {
-        listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT, "{\"applied\": true, \"revision\": \"42\"}"));
+        listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT,
+                "{\"applied\": true, \"revision\": \"42\"}"));
         listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT,
                 "{\"applied\": false, \"revision\": \"42\", \"errors\": [\"partners[0].odetteId: bad\"]}"));
         listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT, "not JSON"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.link.mux.PeerAddress;
 import org.portcullis.testkit.Await;
 
 /** Heartbeats, reconnection, orderly close and IPv6 of a real TLS link on loopback. */
@@ -130,6 +131,21 @@ class LinkLifecycleIT {
         TransferEnd.Result result = receiver.done().get(30, TimeUnit.SECONDS);
         assertEquals(1024 * 1024, result.received());
         assertEquals(sender.sentSha256(), result.receivedSha256());
+    }
+
+    @Test
+    void aDualStackServerAdmitsAnIpv4ClientAndSeesItAsIpv4() throws Exception {
+        Assumptions.assumeTrue(ipv6Loopback(), "no IPv6 on this host");
+        LinkEvents serverEvents = new LinkEvents();
+        LinkEvents clientEvents = new LinkEvents();
+        LinkFixture.Bound server = fixture.startServer(new InetSocketAddress("::", 0), fixture.serverCredentials(),
+                serverEvents);
+        fixture.startConnector(new InetSocketAddress("127.0.0.1", server.address().getPort()),
+                fixture.clientCredentials(), clientEvents);
+        Await.until(() -> !serverEvents.up.isEmpty() && !clientEvents.up.isEmpty(), LinkFixture.WAIT, "link up");
+        InetSocketAddress peer = (InetSocketAddress) serverEvents.lastUp().remoteAddress();
+        assertEquals(InetAddress.getByName("127.0.0.1"), peer.getAddress(), "an IPv4-mapped peer is plain IPv4");
+        assertEquals("127.0.0.1:" + peer.getPort(), PeerAddress.format(peer));
     }
 
     private static boolean ipv6Loopback() {

@@ -55,7 +55,7 @@ public final class ProxyDiscovery {
                 if (Stream.concat(offered.stream(), heldBack.stream()).anyMatch(route::sameWay)) {
                     continue;
                 }
-                if (isHeldBack(route, now)) {
+                if (isHeldBack(route, target, now)) {
                     heldBack.add(route);
                 } else {
                     offered.add(route);
@@ -69,7 +69,7 @@ public final class ProxyDiscovery {
 
     /** Records that the route reached the backend: it is no longer held back and becomes the {@code db} route. */
     public void succeeded(Route route, Target target) {
-        heldBackUntil.remove(route.key());
+        heldBackUntil.remove(holdKey(route, target));
         if (store == null) {
             return;
         }
@@ -85,9 +85,9 @@ public final class ProxyDiscovery {
         }
     }
 
-    /** Records that the route failed: it goes to the end of the list for the hold-back time. */
-    public void failed(Route route) {
-        heldBackUntil.put(route.key(), clock.instant().plus(settings.holdBack()));
+    /** Records that the route failed to reach this backend: it goes to the end of the list for the hold-back time. */
+    public void failed(Route route, Target target) {
+        heldBackUntil.put(holdKey(route, target), clock.instant().plus(settings.holdBack()));
     }
 
     /** The route the {@code db} step would offer for this backend, if any (for status output). */
@@ -146,9 +146,13 @@ public final class ProxyDiscovery {
                 .findFirst().orElse(stored);
     }
 
-    private boolean isHeldBack(Route route, Instant now) {
-        Instant until = heldBackUntil.get(route.key());
+    private boolean isHeldBack(Route route, Target target, Instant now) {
+        Instant until = heldBackUntil.get(holdKey(route, target));
         return until != null && now.isBefore(until);
+    }
+
+    private static String holdKey(Route route, Target target) {
+        return target.authority() + " " + route.key();
     }
 
     private static boolean sameProxy(ProxyEndpoint a, ProxyEndpoint b) {

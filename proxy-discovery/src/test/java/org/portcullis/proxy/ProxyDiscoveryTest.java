@@ -77,12 +77,14 @@ class ProxyDiscoveryTest {
         ProxyDiscovery discovery = discovery(DiscoverySettings.defaults(List.of(A, B), Map.of(), null)
                 .withOrder(DiscoveryStep.parseOrder("flags,direct")).withHoldBack(Duration.ofMinutes(5)));
 
-        discovery.failed(new Route(DiscoveryStep.FLAGS, "", A));
+        discovery.failed(new Route(DiscoveryStep.FLAGS, "", A), BACKEND);
         String heldBack = text(discovery.plan(BACKEND));
+        String otherBackend = text(discovery.plan(Target.of(URI.create("https://other.example/"))));
         clock.advance(Duration.ofMinutes(5));
         String released = text(discovery.plan(BACKEND));
 
         assertEquals("[flags: b.example:3128, direct, flags: a.example:3128 (held back)]", heldBack);
+        assertEquals("[flags: a.example:3128, flags: b.example:3128, direct]", otherBackend);
         assertEquals("[flags: a.example:3128, flags: b.example:3128, direct]", released);
     }
 

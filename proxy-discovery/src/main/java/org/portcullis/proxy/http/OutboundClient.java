@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -55,15 +54,13 @@ public final class OutboundClient implements AutoCloseable {
     private final OutboundSettings settings;
     private final Consumer<ProxyAlert> alerts;
     private final Clock clock;
-    private final RandomGenerator random = new SplittableRandom();
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
     private final RouteAttempt attempt;
     private final Map<Target, Route> inUse = new ConcurrentHashMap<>();
     private volatile Route lastRoute;
     private volatile String lastDecision = "proxy discovery: not run yet";
-    private int failedRounds;
-    private Instant nextRound = Instant.MIN;
+    private final Map<Target, FailedRounds> failedRounds = new ConcurrentHashMap<>();
 
     /**
      * A client over the discovery's routes.
@@ -105,7 +102,7 @@ public final class OutboundClient implements AutoCloseable {
      */
     public OutboundResponse execute(OutboundRequest request) throws IOException {
         Target target = Target.of(request.uri());
-        checkBackoff();
+        checkBackoff(target);
         StringJoiner story = new StringJoiner("; ", "proxy discovery: ", "");
         Set<String> tried = new HashSet<>();
         Route current = inUse.get(target);
@@ -146,7 +143,7 @@ public final class OutboundClient implements AutoCloseable {
                 routeFailed(candidate.route(), target, result);
             }
         }
-        Duration wait = allRoutesFailed();
+        Duration wait = allRoutesFailed(target);
         story.add("no route reached " + target + "; next try in " + wait.toMillis() + " ms");
         lastDecision = story.toString();
         LOG.warn("{}", lastDecision);
@@ -193,35 +190,38 @@ public final class OutboundClient implements AutoCloseable {
         inUse.put(target, route);
         lastRoute = route;
         discovery.succeeded(route, target);
-        synchronized (this) {
-            failedRounds = 0;
-            nextRound = Instant.MIN;
-        }
+        failedRounds.remove(target);
     }
 
     private void routeFailed(Route route, Target target, RouteAttempt.Result result) {
         inUse.remove(target, route);
-        discovery.failed(route);
+        discovery.failed(route, target);
         if (result.alert() != null) {
             LOG.error("proxy alert: {}", result.alert().message());
             alerts.accept(result.alert());
         }
     }
 
-    private synchronized void checkBackoff() throws NoRouteException {
+    private void checkBackoff(Target target) throws NoRouteException {
+        FailedRounds failed = failedRounds.get(target);
         Instant now = clock.instant();
-        if (now.isBefore(nextRound)) {
-            Duration left = Duration.between(now, nextRound);
-            throw new NoRouteException("proxy discovery: every route failed " + failedRounds
+        if (failed != null && now.isBefore(failed.nextTry())) {
+            Duration left = Duration.between(now, failed.nextTry());
+            throw new NoRouteException("proxy discovery: every route to " + target + " failed " + failed.count()
                     + " time(s) in a row; next try in " + left.toMillis() + " ms", left);
         }
     }
 
-    private synchronized Duration allRoutesFailed() {
-        failedRounds++;
-        Duration wait = settings.retry().delay(failedRounds, random);
-        nextRound = clock.instant().plus(wait);
-        return wait;
+    private Duration allRoutesFailed(Target target) {
+        FailedRounds failed = failedRounds.compute(target, (key, before) -> {
+            int count = before == null ? 1 : before.count() + 1;
+            return new FailedRounds(count, clock.instant().plus(settings.retry().delay(count, ThreadLocalRandom.current())));
+        });
+        return Duration.between(clock.instant(), failed.nextTry());
+    }
+
+    /** Rounds in a row in which no route reached a backend, and when the next may start. */
+    private record FailedRounds(int count, Instant nextTry) {
     }
 
     private static String outcome(RouteAttempt.Result result) {

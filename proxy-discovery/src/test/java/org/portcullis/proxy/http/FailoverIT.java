@@ -312,7 +312,8 @@ class FailoverIT {
         fixture.clock().advance(first);
         Duration second = assertThrows(NoRouteException.class, () -> get(client)).retryAfter();
 
-        assertTrue(early.getMessage().contains("every route failed 1 time(s) in a row"), early.getMessage());
+        assertTrue(early.getMessage().contains("every route to 127.0.0.1:" + backend.port() + " failed 1 time(s) in a row"),
+                early.getMessage());
         assertTrue(first.compareTo(Duration.ofMillis(1600)) >= 0 && first.compareTo(Duration.ofMillis(2400)) <= 0,
                 first::toString);
         assertTrue(second.compareTo(Duration.ofMillis(3200)) >= 0 && second.compareTo(Duration.ofMillis(4800)) <= 0,
@@ -358,6 +359,22 @@ class FailoverIT {
 
         assertEquals("the backend's response body is over 4 bytes", tooLarge.getMessage());
         assertEquals(proxy.endpoint(), client.currentRoute().orElseThrow().proxy());
+    }
+
+    @Test
+    void refusesABackendWhoseCertificateItCannotVerify() throws Exception {
+        OutboundClient client = fixture.client(fixture.settings("direct", List.of(), Map.of()));
+        try (HttpsBackend untrusted = HttpsBackend.start(PKI.untrustedServer());
+                HttpsBackend wrongName = HttpsBackend.start(PKI.wrongNameServer())) {
+            NoRouteException byCa = assertThrows(NoRouteException.class,
+                    () -> client.execute(OutboundRequest.get(untrusted.configUri())));
+            NoRouteException byName = assertThrows(NoRouteException.class,
+                    () -> client.execute(OutboundRequest.get(wrongName.configUri())));
+
+            assertTrue(byCa.getMessage().contains("direct TLS failed"), byCa.getMessage());
+            assertTrue(byName.getMessage().contains("direct TLS failed"), byName.getMessage());
+            assertEquals(0, untrusted.requests().size() + wrongName.requests().size());
+        }
     }
 
     private OutboundResponse get(OutboundClient client) throws IOException {

@@ -58,9 +58,9 @@ public final class OutboundClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final RouteAttempt attempt;
     private final Map<Target, Route> inUse = new ConcurrentHashMap<>();
+    private final Map<Target, FailedRounds> failedRounds = new ConcurrentHashMap<>();
     private volatile Route lastRoute;
     private volatile String lastDecision = "proxy discovery: not run yet";
-    private final Map<Target, FailedRounds> failedRounds = new ConcurrentHashMap<>();
 
     /**
      * A client over the discovery's routes.

@@ -1,0 +1,34 @@
+package org.portcullis.link;
+
+import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+
+/** The one authenticated TLS connection between relay-client and relay-server, carrying streams and control messages. */
+public interface Link {
+
+    /** A short id for log lines, e.g. {@code link-3}. */
+    String id();
+
+    SocketAddress remoteAddress();
+
+    /** The peer's link certificate (authenticated by TLS). */
+    X509Certificate peerCertificate();
+
+    /** Opens a stream; completes once the peer ACKs, fails with {@link LinkException} on refusal or link loss. */
+    CompletableFuture<LinkStream> openStream(StreamOpen open);
+
+    /** Sends a control message (thread-safe; never blocks). */
+    void sendControl(ControlMessage message);
+
+    boolean isActive();
+
+    /** The number of streams not yet ended. */
+    int activeStreams();
+
+    /** Completes when the link's connection is closed. */
+    CompletableFuture<Void> closeFuture();
+
+    /** Sends GO_AWAY, then closes the connection. */
+    void close();
+}

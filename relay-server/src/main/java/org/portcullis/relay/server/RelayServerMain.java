@@ -49,10 +49,11 @@ public final class RelayServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        RelayServerSettings settings = new RelayServerSettings(linkAddress, link.credentials(spec.commandLine()),
+                LinkSettings.defaults(), AuditLog.toLogger());
         verbosity.apply();
         LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        RelayServer server = new RelayServer(new RelayServerSettings(linkAddress, link.credentials(),
-                LinkSettings.defaults(), AuditLog.toLogger()));
+        RelayServer server = new RelayServer(settings);
         try {
             server.start();
         } catch (LinkException e) {

@@ -12,18 +12,37 @@ import org.portcullis.link.frame.LinkFrame;
 
 /**
  * The {@code heartbeat} handler, behind {@code idle}: sends PING when nothing was written for the heartbeat interval,
- * answers the peer's PING, and declares the link dead when no frame arrived for the heartbeat timeout.
+ * answers the peer's PING, and declares the link dead when no frame arrived for the heartbeat timeout. relay-server
+ * greets with a PING at once; the first frame from the peer is announced with {@link PeerAdmittedEvent}.
  */
 public final class HeartbeatHandler extends ChannelDuplexHandler {
     private final Duration timeout;
+    private final boolean greet;
+    private boolean heardFromPeer;
     private int nextPing;
 
-    public HeartbeatHandler(Duration timeout) {
+    /**
+     * @param timeout how long without a frame from the peer before the link is dead
+     * @param greet   whether to send a PING as soon as the link protocol starts (relay-server does)
+     */
+    public HeartbeatHandler(Duration timeout, boolean greet) {
         this.timeout = timeout;
+        this.greet = greet;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (greet) {
+            ping(ctx);
+        }
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!heardFromPeer && msg instanceof LinkFrame) {
+            heardFromPeer = true;
+            ctx.fireUserEventTriggered(PeerAdmittedEvent.INSTANCE);
+        }
         if (!(msg instanceof LinkFrame frame) || frame.type() != FrameType.PING) {
             ctx.fireChannelRead(msg);
             return;
@@ -45,8 +64,12 @@ public final class HeartbeatHandler extends ChannelDuplexHandler {
             ctx.fireExceptionCaught(new LinkException("heartbeat: no frame from the peer for "
                     + timeout.toMillis() + " ms; the link is dead"));
         } else if (idle.state() == IdleState.WRITER_IDLE) {
-            ctx.writeAndFlush(LinkFrame.ping(LinkFrame.SYN, ++nextPing))
-                    .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ping(ctx);
         }
+    }
+
+    private void ping(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(LinkFrame.ping(LinkFrame.SYN, ++nextPing))
+                .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }
 }

@@ -63,7 +63,8 @@ public final class LinkAdmissionHandler extends ChannelInboundHandlerAdapter {
                 .addBefore(self, "linkFrameDecoder", new LinkFrameDecoder())
                 .addBefore(self, "linkFrameEncoder", new LinkFrameEncoder())
                 .addBefore(self, "idle", new IdleStateHandler(timeout, interval, 0, TimeUnit.MILLISECONDS))
-                .addBefore(self, "heartbeat", new HeartbeatHandler(endpoint.side().settings().heartbeatTimeout()))
+                .addBefore(self, "heartbeat", new HeartbeatHandler(endpoint.side().settings().heartbeatTimeout(),
+                        endpoint.side().role() == LinkRole.SERVER))
                 .replace(this, "mux", new MuxHandler(endpoint.side(), peer));
     }
 

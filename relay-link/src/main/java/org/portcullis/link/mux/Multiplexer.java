@@ -42,6 +42,7 @@ public final class Multiplexer implements Link {
     private final ChannelFutureListener onWritten;
     private boolean goAwaySent;
     private boolean goAwayReceived;
+    private boolean up;
     private boolean down;
     private Throwable cause;
 
@@ -151,6 +152,10 @@ public final class Multiplexer implements Link {
 
     /** The link is authenticated and ready: the owner hears it. */
     void up() {
+        if (up) {
+            return;
+        }
+        up = true;
         LOG.info("[{}] link up with {} ({})", id, PeerAddress.format(remoteAddress()),
                 peerCertificate.getSubjectX500Principal().getName());
         try {
@@ -160,7 +165,7 @@ public final class Multiplexer implements Link {
         }
     }
 
-    /** The connection is gone: every stream ends with reset "link lost", then the owner hears it. */
+    /** The connection is gone: every stream ends with reset "link lost", then the owner hears it (if it was up). */
     void lost() {
         if (down) {
             return;
@@ -175,10 +180,12 @@ public final class Multiplexer implements Link {
             reported = new LinkException("link closed by the peer without GO_AWAY");
         }
         LOG.info("[{}] link down{}", id, reported == null ? "" : ": " + reported.getMessage());
-        try {
-            side.listener().linkDown(this, reported);
-        } catch (RuntimeException e) {
-            LOG.error("[{}] the link listener failed on linkDown", id, e);
+        if (up) {
+            try {
+                side.listener().linkDown(this, reported);
+            } catch (RuntimeException e) {
+                LOG.error("[{}] the link listener failed on linkDown", id, e);
+            }
         }
         closeFuture.complete(null);
     }

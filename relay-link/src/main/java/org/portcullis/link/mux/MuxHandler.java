@@ -26,7 +26,18 @@ public final class MuxHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         mux = new Multiplexer(ctx, side, peerCertificate);
-        mux.up();
+        if (side.role() == LinkRole.SERVER) {
+            mux.up();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof PeerAdmittedEvent && side.role() == LinkRole.CLIENT) {
+            mux.up();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

@@ -199,7 +199,7 @@ public final class MuxStream implements LinkStream {
         }
         if (length > recvWindow) {
             payload.release();
-            LOG.warn("[{}] link stream {}: the peer sent {} octets beyond its window of {}; resetting",
+            LOG.warn("[{}] link stream {}: the peer sent {} octets with {} left in its window; resetting",
                     open.sessionId(), id, length, recvWindow);
             resetNow("protocol violation: window exceeded");
             return;

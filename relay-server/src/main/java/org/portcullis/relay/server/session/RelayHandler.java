@@ -116,7 +116,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
         session.countFromPartner(frame.readableBytes());
         session.stream().write(frame);
         if (command instanceof Esid esid) {
-            session.finish(verdict(esid), "ESID " + esid.reason().code() + " from the partner");
+            session.finish(verdict(esid), String.format("ESID %02d from the partner", esid.reason().code()));
         }
     }
 
@@ -208,7 +208,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
         ChannelFuture write = ctx.write(command);
         if (command instanceof Esid esid) {
             ctx.flush();
-            session.finish(verdict(esid), "ESID " + esid.reason().code() + " from the inside");
+            session.finish(verdict(esid), String.format("ESID %02d from the inside", esid.reason().code()));
         }
         return write;
     }

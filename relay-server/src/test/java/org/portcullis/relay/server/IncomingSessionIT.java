@@ -1,0 +1,61 @@
+package org.portcullis.relay.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.oftp2.peer.FileTransfer;
+import org.portcullis.oftp2.peer.PeerConfig;
+import org.portcullis.oftp2.peer.SessionOutcome;
+import org.portcullis.oftp2.peer.SessionResult;
+import org.portcullis.relay.server.session.AuditRecord;
+import org.portcullis.testkit.TestPki;
+
+/** A partner's session through relay-server to the inside daemon (RFC 5024 §4), as relay-client carries it. */
+@Timeout(120)
+class IncomingSessionIT {
+    @RegisterExtension
+    static final TestPki PKI = TestPki.create();
+
+    @RegisterExtension
+    final RelayHarness relay = new RelayHarness(PKI);
+
+    @Test
+    void listensForPartnersOnlyOnceAConfigurationArrived() throws Exception {
+        assertTrue(relay.server().partnerAddresses().isEmpty(), "no public listener before a configuration");
+        JsonNode result = relay.client().push(new TestRelayConfig(PKI).revision("r1").json(), RelayHarness.TIMEOUT);
+        assertTrue(result.path("applied").booleanValue(), result::toString);
+        assertEquals("applied revision r1", result.path("message").asText());
+        assertEquals(1, relay.server().partnerAddresses().size());
+    }
+
+    @Test
+    void transfersAFileToTheInsideUnchanged() throws Exception {
+        relay.client().push(new TestRelayConfig(PKI).json(), RelayHarness.TIMEOUT);
+        Path outbox = relay.folder("partner-out");
+        String sha256 = TestFiles.sha256(TestFiles.random(outbox, "PAYLOAD", TestFiles.MIB, 42));
+
+        SessionResult partner = relay.partner(PeerConfig.builder(TestRelayConfig.PARTNER_ID,
+                TestRelayConfig.PARTNER_PASSWORD).sendDir(outbox), PKI.client(TestRelayConfig.PARTNER_ID), "partner")
+                .connect(relay.partnerAddress()).get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        SessionResult inside = relay.nextInsideResult();
+
+        assertEquals(SessionOutcome.NORMAL_END, partner.outcome(), partner::toString);
+        assertEquals(SessionOutcome.NORMAL_END, inside.outcome(), inside::toString);
+        FileTransfer sent = partner.file("PAYLOAD", FileTransfer.Direction.SENT);
+        assertTrue(sent.complete() && sent.delivered(), partner::toString);
+        assertEquals(sha256, TestFiles.sha256(relay.insideReceived().resolve("PAYLOAD")));
+        AuditRecord audit = relay.awaitAudit(record -> record.verdict() == AuditRecord.Verdict.COMPLETED,
+                "the audit record of the completed session");
+        assertEquals(TestRelayConfig.PARTNER_ID, audit.odetteId());
+        assertEquals("incoming", audit.direction());
+        assertTrue(audit.bytesFromPartner() > TestFiles.MIB, audit::toString);
+        assertTrue(audit.certificateSubject().contains(TestRelayConfig.PARTNER_ID), audit::toString);
+        assertEquals(1, relay.client().insideConnections());
+    }
+}

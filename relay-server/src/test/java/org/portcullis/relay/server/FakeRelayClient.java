@@ -31,7 +31,7 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventLoopGroup group;
-    private final InetSocketAddress inside;
+    private volatile InetSocketAddress inside;
     private final LinkConnector connector;
     private final CompletableFuture<Link> up = new CompletableFuture<>();
     private final BlockingQueue<ControlMessage> configResults = new LinkedBlockingQueue<>();
@@ -72,6 +72,11 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
     /** Connections made to the inside daemon so far. */
     int insideConnections() {
         return insideConnections.get();
+    }
+
+    /** From now on, incoming streams go to this inside daemon. */
+    void insideAt(InetSocketAddress address) {
+        inside = address;
     }
 
     /** From now on, octets from the server reach the inside daemon only once {@code newGate} completed. */

@@ -86,6 +86,10 @@ final class RawPartner implements AutoCloseable {
         return (OftpCommand) next;
     }
 
+    boolean isOpen() {
+        return channel.isActive();
+    }
+
     /** Whether the relay closed the connection within the timeout. */
     boolean closedWithin(Duration timeout) {
         return channel.closeFuture().awaitUninterruptibly(timeout.toMillis());

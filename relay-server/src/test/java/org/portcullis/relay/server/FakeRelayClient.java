@@ -37,7 +37,7 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
     private final BlockingQueue<ControlMessage> configResults = new LinkedBlockingQueue<>();
     private final BlockingQueue<ControlMessage> crlUrls = new LinkedBlockingQueue<>();
     private final AtomicInteger insideConnections = new AtomicInteger();
-    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+    private volatile InsideGate gate = InsideGate.OPEN;
 
     FakeRelayClient(EventLoopGroup group, InetSocketAddress server, LinkCredentials credentials,
             InetSocketAddress inside) {
@@ -79,8 +79,8 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
         inside = address;
     }
 
-    /** From now on, octets from the server reach the inside daemon only once {@code newGate} completed. */
-    void holdInsideUntil(CompletableFuture<Void> newGate) {
+    /** Holds the octets of the following sessions as the gate says. */
+    void holdInside(InsideGate newGate) {
         gate = newGate;
     }
 

@@ -13,7 +13,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
 import org.portcullis.link.LinkStream;
 import org.portcullis.link.LinkStreamListener;
 import org.portcullis.oftp2.command.Ssrm;
@@ -27,21 +26,20 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     private static final byte[] SSRM_FRAME = ssrmFrame();
 
     private final LinkStream stream;
-    private final CompletableFuture<Void> gate;
+    private final InsideGate gate;
     private final ByteBuf ssrm = Unpooled.buffer(SSRM_FRAME.length);
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private Channel channel;
     private boolean ssrmSwallowed;
-    private boolean open;
+    private long forwarded;
 
-    private InsideBridge(LinkStream stream, CompletableFuture<Void> gate) {
+    private InsideBridge(LinkStream stream, InsideGate gate) {
         this.stream = stream;
         this.gate = gate;
     }
 
-    /** @param gate octets from the stream go inside only once it completed (a test holds a transfer with it) */
-    static void connect(EventLoopGroup group, InetSocketAddress inside, LinkStream stream,
-            CompletableFuture<Void> gate) {
+    /** @param gate what holds octets from the stream back, so a test can keep a transfer running */
+    static void connect(EventLoopGroup group, InetSocketAddress inside, LinkStream stream, InsideGate gate) {
         new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new InsideBridge(stream, gate))
                 .connect(inside).addListener(done -> {
                     if (!done.isSuccess()) {
@@ -62,8 +60,7 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        gate.whenComplete((ignored, failure) -> channel.eventLoop().execute(() -> {
-            open = true;
+        gate.opened().whenComplete((ignored, failure) -> channel.eventLoop().execute(() -> {
             while (!held.isEmpty()) {
                 held.poll().run();
             }
@@ -71,13 +68,14 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
         ctx.fireChannelActive();
     }
 
-    /** Runs {@code task} on the inside channel's event loop once the gate is open, in the order given. */
+    /** Runs {@code task} on the inside channel's event loop unless the gate holds it, in the order given. */
     private void whenOpen(Runnable task) {
         channel.eventLoop().execute(() -> {
-            if (open) {
+            if (held.isEmpty() && (forwarded < gate.holdAfter() || gate.opened().isDone())) {
                 task.run();
             } else {
                 held.add(task);
+                gate.holding().complete(null);
             }
         });
     }
@@ -120,11 +118,14 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     @Override
     public void onData(LinkStream linkStream, ByteBuf data) {
         int octets = data.readableBytes();
-        whenOpen(() -> channel.writeAndFlush(data).addListener(done -> {
-            if (done.isSuccess()) {
-                linkStream.consumed(octets);
-            }
-        }));
+        whenOpen(() -> {
+            forwarded += octets;
+            channel.writeAndFlush(data).addListener(done -> {
+                if (done.isSuccess()) {
+                    linkStream.consumed(octets);
+                }
+            });
+        });
     }
 
     @Override

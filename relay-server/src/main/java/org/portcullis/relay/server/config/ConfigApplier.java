@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.config.Addresses;
 import org.portcullis.config.ConfigException;
 import org.portcullis.config.ConfigLoader;
 import org.portcullis.config.RelayConfig;
@@ -76,7 +77,8 @@ public final class ConfigApplier {
         current.set(active);
         listeners.commit(config.listeners(), added);
         LOG.info("applied configuration revision {}: {} listener(s) on {}, {} partner(s), {} route(s)",
-                config.revision(), config.listeners().size(), listeners.addresses(), config.partners().size(),
+                config.revision(), config.listeners().size(),
+                listeners.addresses().stream().map(Addresses::display).toList(), config.partners().size(),
                 config.routes().size());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("applied", true);

@@ -11,8 +11,9 @@ import org.portcullis.link.frame.FrameType;
 import org.portcullis.link.frame.LinkFrame;
 
 /**
- * The {@code heartbeat} handler, behind {@code idle}: sends PING when nothing was written for the heartbeat interval,
- * answers the peer's PING, and declares the link dead when no frame arrived for the heartbeat timeout. relay-server
+ * The {@code heartbeat} handler, behind {@code idle} and the frame codec: sends PING when nothing was written for the
+ * heartbeat interval, answers the peer's PING, and declares the link dead when nothing arrived for the heartbeat
+ * timeout. relay-server
  * greets with a PING at once; the first frame from the peer is announced with {@link PeerAdmittedEvent}.
  */
 public final class HeartbeatHandler extends ChannelDuplexHandler {
@@ -61,7 +62,7 @@ public final class HeartbeatHandler extends ChannelDuplexHandler {
             return;
         }
         if (idle.state() == IdleState.READER_IDLE) {
-            ctx.fireExceptionCaught(new LinkException("heartbeat: no frame from the peer for "
+            ctx.fireExceptionCaught(new LinkException("heartbeat: nothing from the peer for "
                     + timeout.toMillis() + " ms; the link is dead"));
         } else if (idle.state() == IdleState.WRITER_IDLE) {
             ping(ctx);

@@ -59,10 +59,11 @@ public final class LinkAdmissionHandler extends ChannelInboundHandlerAdapter {
         long interval = endpoint.side().settings().heartbeatInterval().toMillis();
         long timeout = endpoint.side().settings().heartbeatTimeout().toMillis();
         String self = ctx.name();
+        // idle sits before the decoder: any octet from the peer proves it alive, even mid-way through a large frame.
         ctx.pipeline()
+                .addBefore(self, "idle", new IdleStateHandler(timeout, interval, 0, TimeUnit.MILLISECONDS))
                 .addBefore(self, "linkFrameDecoder", new LinkFrameDecoder())
                 .addBefore(self, "linkFrameEncoder", new LinkFrameEncoder())
-                .addBefore(self, "idle", new IdleStateHandler(timeout, interval, 0, TimeUnit.MILLISECONDS))
                 .addBefore(self, "heartbeat", new HeartbeatHandler(endpoint.side().settings().heartbeatTimeout(),
                         endpoint.side().role() == LinkRole.SERVER))
                 .replace(this, "mux", new MuxHandler(endpoint.side(), peer));

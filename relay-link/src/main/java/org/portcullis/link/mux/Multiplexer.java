@@ -55,7 +55,9 @@ public final class Multiplexer implements Link {
         this.scheduler = new StreamScheduler(ctx.channel());
         this.receiver = new FrameReceiver(this);
         this.onWritten = future -> {
-            if (!future.isSuccess() && !(future.cause() instanceof ClosedChannelException)) {
+            // A write that fails on a closed connection is the link loss itself, reported by channelInactive.
+            if (!future.isSuccess() && future.channel().isActive()
+                    && !(future.cause() instanceof ClosedChannelException)) {
                 fail(future.cause());
             }
         };
@@ -199,6 +201,9 @@ public final class Multiplexer implements Link {
 
     /** Fails the link from inside (a write failed, a protocol violation was found outside a read). */
     void fail(Throwable failure) {
+        if (down) {
+            return;
+        }
         failed(failure);
         ctx.fireExceptionCaught(failure);
     }

@@ -54,6 +54,14 @@ public final class ConfigLoader {
     }
 
     /**
+     * Checks a configuration built in code exactly as a received document is checked (its JSON form is
+     * parsed), and returns it; throws ConfigException listing every error.
+     */
+    public static RelayConfig validate(RelayConfig config) {
+        return parse(toJson(config));
+    }
+
+    /**
      * What is worth an operator's attention in a valid configuration at the given time: CRLs past their
      * nextUpdate, certificates expired or expiring within 14 days, expired CAs. For a running relay to check
      * now and then what time does to the configuration it loaded.

@@ -45,15 +45,24 @@ final class DocumentReader {
         Sections sections = new Sections(revision(document),
                 each(document.objects("listeners", true), this::listener),
                 identity(document.object("serverIdentity", true)),
-                trust(document.object("trust", false)),
+                section(document, "trust", TrustConfig.empty(), this::trust),
                 each(document.objects("partners", false), this::partner),
                 inside(document.object("inside", true)),
                 each(document.objects("routes", false), this::route),
-                outgoing(document.object("outgoing", false)),
-                timeouts(document.object("timeouts", false)),
-                limits(document.object("limits", false)));
+                section(document, "outgoing", OutgoingConfig.defaults(), this::outgoing),
+                section(document, "timeouts", TimeoutConfig.defaults(), this::timeouts),
+                section(document, "limits", LimitConfig.defaults(), this::limits));
         document.finish();
         return sections;
+    }
+
+    /** An optional section: its default when absent, null (and an error) when present but not an object. */
+    private static <T> T section(JsonFields document, String name, T defaultValue, Function<JsonFields, T> reader) {
+        if (!document.has(name)) {
+            return defaultValue;
+        }
+        JsonFields fields = document.object(name, false);
+        return fields == null ? null : reader.apply(fields);
     }
 
     private String revision(JsonFields document) {
@@ -82,9 +91,6 @@ final class DocumentReader {
     }
 
     private TrustConfig trust(JsonFields fields) {
-        if (fields == null) {
-            return TrustConfig.empty();
-        }
         List<String> cas = fields.strings("caCertificatesPem");
         List<String> crls = fields.strings("crlsPem");
         return build(fields, () -> new TrustConfig(cas, crls));
@@ -145,9 +151,6 @@ final class DocumentReader {
     }
 
     private OutgoingConfig outgoing(JsonFields fields) {
-        if (fields == null) {
-            return OutgoingConfig.defaults();
-        }
         String source = fields.string("sourceAddress", false);
         if (source != null && !Addresses.isLiteral(source)) {
             fields.error("sourceAddress", "must be an IP address of relay-server, not \"" + source + "\"");
@@ -158,9 +161,6 @@ final class DocumentReader {
     }
 
     private TimeoutConfig timeouts(JsonFields fields) {
-        if (fields == null) {
-            return TimeoutConfig.defaults();
-        }
         Duration handshake = fields.duration("tlsHandshake", TimeoutConfig.DEFAULT_TLS_HANDSHAKE);
         Duration ssid = fields.duration("ssid", TimeoutConfig.DEFAULT_SSID);
         Duration idle = fields.duration("idle", TimeoutConfig.DEFAULT_IDLE);
@@ -168,9 +168,6 @@ final class DocumentReader {
     }
 
     private LimitConfig limits(JsonFields fields) {
-        if (fields == null) {
-            return LimitConfig.defaults();
-        }
         Integer sessions = fields.integer("maxSessions", LimitConfig.DEFAULT_MAX_SESSIONS, 1, 1_000_000);
         Integer rate = fields.integer("connectionsPerSourcePerMinute",
                 LimitConfig.DEFAULT_CONNECTIONS_PER_SOURCE_PER_MINUTE, 1, 1_000_000);

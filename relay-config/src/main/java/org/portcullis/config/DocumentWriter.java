@@ -35,13 +35,7 @@ final class DocumentWriter {
                 .put("connectTimeout", Durations.format(config.inside().connectTimeout()));
         ArrayNode routes = root.putArray("routes");
         config.routes().forEach(route -> route(routes.addObject(), route));
-        ObjectNode outgoing = root.putObject("outgoing");
-        if (config.outgoing().sourceAddress() != null) {
-            outgoing.put("sourceAddress", config.outgoing().sourceAddress());
-        }
-        if (config.outgoing().clientIdentity() != null) {
-            outgoing.set("clientIdentity", identity(config.outgoing().clientIdentity()));
-        }
+        outgoing(root.putObject("outgoing"), config.outgoing());
         root.putObject("timeouts")
                 .put("tlsHandshake", Durations.format(config.timeouts().tlsHandshake()))
                 .put("ssid", Durations.format(config.timeouts().ssid()))
@@ -67,6 +61,15 @@ final class DocumentWriter {
         strings(node.putArray("certificatePins"), partner.certificatePins());
         strings(node.putArray("allowedNetworks"), partner.allowedNetworks());
         node.put("clientCertificate", partner.clientCertificate().name());
+    }
+
+    private static void outgoing(ObjectNode node, OutgoingConfig outgoing) {
+        if (outgoing.sourceAddress() != null) {
+            node.put("sourceAddress", outgoing.sourceAddress());
+        }
+        if (outgoing.clientIdentity() != null) {
+            node.set("clientIdentity", identity(outgoing.clientIdentity()));
+        }
     }
 
     private static void route(ObjectNode node, RouteConfig route) {

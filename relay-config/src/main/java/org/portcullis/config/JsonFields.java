@@ -75,6 +75,11 @@ final class JsonFields {
         return value;
     }
 
+    /** True if the field is present and not JSON null. */
+    boolean has(String name) {
+        return value(name, false) != null;
+    }
+
     /** A string field, or null when absent (recorded as an error if required) or not a string. */
     String string(String name, boolean required) {
         JsonNode value = value(name, required);

@@ -1,7 +1,7 @@
 package org.portcullis.config;
 
-import java.net.UnknownHostException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.cert.CRLException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
@@ -27,6 +29,38 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 final class Pems {
     private Pems() {
+    }
+
+    /** One PEM block (RFC 7468) with lines of 64 characters, e.g. label "CERTIFICATE". */
+    static String encode(String label, byte[] der) {
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+        return "-----BEGIN " + label + "-----\n" + base64.encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+
+    /** The certificates as consecutive PEM blocks. */
+    static String encodeCertificates(List<X509Certificate> certificates) {
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate certificate : certificates) {
+            try {
+                pem.append(encode("CERTIFICATE", certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("cannot encode " + certificate.getSubjectX500Principal(), e);
+            }
+        }
+        return pem.toString();
+    }
+
+    /** The CRLs as consecutive PEM blocks. */
+    static String encodeCrls(List<X509CRL> crls) {
+        StringBuilder pem = new StringBuilder();
+        for (X509CRL crl : crls) {
+            try {
+                pem.append(encode("X509 CRL", crl.getEncoded()));
+            } catch (CRLException e) {
+                throw new IllegalArgumentException("cannot encode the CRL of " + crl.getIssuerX500Principal(), e);
+            }
+        }
+        return pem.toString();
     }
 
     /** Every certificate in the text, in order; at least one. */
@@ -88,7 +122,8 @@ final class Pems {
             }
         } catch (IOException | RuntimeException e) {
             // Parser messages can quote the input, which may be a key: say what failed, not what was read.
-            throw new IllegalArgumentException("is not valid PEM (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("is not valid PEM: what lies between the -----BEGIN and -----END lines"
+                    + " does not decode to a " + what);
         }
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("contains no PEM " + what + " (expected -----BEGIN ...----- blocks)");

@@ -48,6 +48,77 @@ public record RelayConfig(int schemaVersion, String revision, List<ListenerConfi
         limits = limits == null ? LimitConfig.defaults() : limits;
     }
 
+    /**
+     * A configuration with the given essentials and every other section empty or at its defaults: no partners,
+     * no routes, no trust. Build on it with the {@code with...} methods; {@link ConfigLoader#validate} checks
+     * the result as a received document would be.
+     */
+    public static RelayConfig of(String revision, List<ListenerConfig> listeners, TlsIdentity serverIdentity,
+                                 InsideConfig inside) {
+        return new RelayConfig(SCHEMA_VERSION, revision, listeners, serverIdentity, TrustConfig.empty(), List.of(),
+                inside, List.of(), OutgoingConfig.defaults(), TimeoutConfig.defaults(), LimitConfig.defaults());
+    }
+
+    /** This configuration with another revision. */
+    public RelayConfig withRevision(String newRevision) {
+        return new RelayConfig(schemaVersion, newRevision, listeners, serverIdentity, trust, partners, inside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with other listeners. */
+    public RelayConfig withListeners(List<ListenerConfig> newListeners) {
+        return new RelayConfig(schemaVersion, revision, newListeners, serverIdentity, trust, partners, inside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with another server identity. */
+    public RelayConfig withServerIdentity(TlsIdentity newServerIdentity) {
+        return new RelayConfig(schemaVersion, revision, listeners, newServerIdentity, trust, partners, inside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with other trust. */
+    public RelayConfig withTrust(TrustConfig newTrust) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, newTrust, partners, inside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with other partners. */
+    public RelayConfig withPartners(List<PartnerConfig> newPartners) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, newPartners, inside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with another inside daemon. */
+    public RelayConfig withInside(InsideConfig newInside) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, partners, newInside, routes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with other routes. */
+    public RelayConfig withRoutes(List<RouteConfig> newRoutes) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, partners, inside, newRoutes,
+                outgoing, timeouts, limits);
+    }
+
+    /** This configuration with other outgoing settings. */
+    public RelayConfig withOutgoing(OutgoingConfig newOutgoing) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, partners, inside, routes,
+                newOutgoing, timeouts, limits);
+    }
+
+    /** This configuration with other timeouts. */
+    public RelayConfig withTimeouts(TimeoutConfig newTimeouts) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, partners, inside, routes,
+                outgoing, newTimeouts, limits);
+    }
+
+    /** This configuration with other limits. */
+    public RelayConfig withLimits(LimitConfig newLimits) {
+        return new RelayConfig(schemaVersion, revision, listeners, serverIdentity, trust, partners, inside, routes,
+                outgoing, timeouts, newLimits);
+    }
+
     /** The partner with this Odette ID. */
     public Optional<PartnerConfig> partner(String odetteId) {
         return partners.stream().filter(partner -> partner.odetteId().equals(odetteId)).findFirst();

@@ -44,6 +44,18 @@ public final class TlsIdentity {
         this.privateKey = key;
     }
 
+    /**
+     * An identity from parsed objects (for programs and tests), written as PEM: the chain as "CERTIFICATE"
+     * blocks, the key as PKCS#8 "PRIVATE KEY".
+     */
+    public static TlsIdentity of(List<X509Certificate> certificateChain, PrivateKey privateKey) {
+        if (certificateChain.isEmpty()) {
+            throw new IllegalArgumentException("the chain needs at least the leaf certificate");
+        }
+        return new TlsIdentity(Pems.encodeCertificates(certificateChain),
+                Pems.encode("PRIVATE KEY", privateKey.getEncoded()));
+    }
+
     /** The PEM text of the chain, as in the document. */
     public String certificateChainPem() {
         return certificateChainPem;

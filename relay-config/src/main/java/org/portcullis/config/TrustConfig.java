@@ -49,6 +49,12 @@ public final class TrustConfig {
         this.crls = List.copyOf(lists);
     }
 
+    /** Trust from parsed objects (for programs and tests): one PEM entry per CA and per CRL. */
+    public static TrustConfig of(List<X509Certificate> caCertificates, List<X509CRL> crls) {
+        return new TrustConfig(caCertificates.stream().map(ca -> Pems.encodeCertificates(List.of(ca))).toList(),
+                crls.stream().map(crl -> Pems.encodeCrls(List.of(crl))).toList());
+    }
+
     /** No CAs, no CRLs. */
     public static TrustConfig empty() {
         return new TrustConfig(List.of(), List.of());

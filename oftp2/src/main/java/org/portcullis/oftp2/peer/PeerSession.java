@@ -150,14 +150,14 @@ final class PeerSession {
 
     /** Checks a command received against the session rules; a violation ends the session. */
     void received(OftpCommand command) {
-        LOG.debug("{} received {}", logPrefix, (Object) CommandLog.describe(command));
+        LOG.debug("{} received {}", () -> logPrefix, () -> CommandLog.describe(command));
         rules.received(command);
     }
 
     /** Sends a command (without flushing), checked against the session rules first. */
     void send(OftpCommand command) {
         rules.sent(command);
-        LOG.debug("{} sent {}", logPrefix, (Object) CommandLog.describe(command));
+        LOG.debug("{} sent {}", () -> logPrefix, () -> CommandLog.describe(command));
         ctx.write(command).addListener(this::onWriteDone);
     }
 

@@ -14,7 +14,7 @@ import org.portcullis.oftp2.command.Rtr;
 /**
  * This peer as Speaker (RFC 5024 §4.3, §4.5): it sends the end-to-end receipts it owes (EERP, each
  * answered by RTR) and its files, then hands the turn over with CD; with nothing to send right after
- * receiving CD it ends the session normally with ESID 00 (the loop prevention of §4.3.1).
+ * receiving CD it ends the session normally with ESID 00, as it may not hand the turn straight back (§9).
  */
 final class SpeakerPhase implements Phase {
     private final PeerSession session;

@@ -2,6 +2,7 @@ package org.portcullis.relay.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,7 +25,7 @@ import org.portcullis.link.StreamKind;
 
 /**
  * relay-client as the tests need it: a real {@link LinkConnector} that pushes configurations, and answers each
- * incoming stream the way relay-client will (an {@link InsideBridge} to the inside daemon), counting the inside
+ * incoming stream the way relay-client will (a {@link StreamBridge} to the inside daemon), counting the inside
  * connections it makes.
  */
 final class FakeRelayClient implements LinkListener, AutoCloseable {
@@ -74,6 +75,11 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
         return insideConnections.get();
     }
 
+    /** Listens for the inside daemon on a route's local port; close the channel returned. */
+    Channel listenForRoute(String routeName) throws InterruptedException {
+        return StreamBridge.listen(group, routeName, () -> connector.current().orElseThrow());
+    }
+
     /** From now on, incoming streams go to this inside daemon. */
     void insideAt(InetSocketAddress address) {
         inside = address;
@@ -96,7 +102,7 @@ final class FakeRelayClient implements LinkListener, AutoCloseable {
             return;
         }
         insideConnections.incrementAndGet();
-        InsideBridge.connect(group, inside, stream, gate);
+        StreamBridge.connect(group, inside, stream, gate);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.portcullis.relay.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,6 +16,8 @@ import org.portcullis.oftp2.peer.PeerConfig;
 import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
+import org.portcullis.testkit.Identity;
+import org.portcullis.testkit.LeafSpec;
 import org.portcullis.testkit.TestPki;
 
 /** A partner's session through relay-server to the inside daemon (RFC 5024 §4), as relay-client carries it. */
@@ -32,6 +36,24 @@ class IncomingSessionIT {
         assertTrue(result.path("applied").booleanValue(), result::toString);
         assertEquals("applied revision r1", result.path("message").asText());
         assertEquals(1, relay.server().partnerAddresses().size());
+    }
+
+    @Test
+    void reportsNewCrlDistributionPointsOfPartnerCertificatesOnce() throws Exception {
+        relay.client().push(new TestRelayConfig(PKI).json(), RelayHarness.TIMEOUT);
+        String url = "http://crl.partner.example/ca.crl";
+        Identity partnerIdentity = PKI.issue(LeafSpec.client(TestRelayConfig.PARTNER_ID).withCrlDistributionPoint(url));
+        Path outbox = relay.folder("partner-out");
+        for (int session = 0; session < 2; session++) {
+            SessionResult result = relay.partner(PeerConfig.builder(TestRelayConfig.PARTNER_ID,
+                    TestRelayConfig.PARTNER_PASSWORD).sendDir(outbox), partnerIdentity, "partner")
+                    .connect(relay.partnerAddress()).get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(SessionOutcome.NORMAL_END, result.outcome(), result::toString);
+        }
+        JsonNode report = relay.client().nextCrlUrls(RelayHarness.TIMEOUT);
+        assertEquals(url, report.path("urls").get(0).asText(), report::toString);
+        assertEquals(1, report.path("urls").size(), report::toString);
+        assertNull(relay.client().nextCrlUrls(Duration.ofMillis(200)), "a URL is reported once");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.portcullis.relay.server;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -9,43 +10,87 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.portcullis.link.Link;
 import org.portcullis.link.LinkStream;
 import org.portcullis.link.LinkStreamListener;
+import org.portcullis.link.StreamKind;
+import org.portcullis.link.StreamOpen;
 import org.portcullis.oftp2.command.Ssrm;
 import org.portcullis.relay.server.session.StbFrames;
 
 /**
- * What relay-client does with an incoming stream, in small: connects to the inside daemon, swallows its SSRM
- * (the partner had the relay's), then relays octets both ways unchanged, credit returned after each write.
+ * What relay-client does with a session, in small: octets between a link stream and the inside daemon's socket,
+ * unchanged, credit returned after each write. For an incoming stream it connects to the inside daemon and
+ * swallows its SSRM (the partner had the relay's); for an outgoing route it accepts the inside daemon and opens
+ * the stream.
  */
-final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStreamListener {
+final class StreamBridge extends ChannelInboundHandlerAdapter implements LinkStreamListener {
     private static final byte[] SSRM_FRAME = ssrmFrame();
 
-    private final LinkStream stream;
     private final InsideGate gate;
+    private final boolean swallowSsrm;
     private final ByteBuf ssrm = Unpooled.buffer(SSRM_FRAME.length);
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
+    private LinkStream stream;
     private Channel channel;
-    private boolean ssrmSwallowed;
     private long forwarded;
 
-    private InsideBridge(LinkStream stream, InsideGate gate) {
+    private StreamBridge(LinkStream stream, InsideGate gate, boolean swallowSsrm) {
         this.stream = stream;
         this.gate = gate;
+        this.swallowSsrm = swallowSsrm;
     }
 
-    /** @param gate what holds octets from the stream back, so a test can keep a transfer running */
+    /**
+     * Carries an incoming stream to the inside daemon.
+     *
+     * @param gate what holds octets from the stream back, so a test can keep a transfer running
+     */
     static void connect(EventLoopGroup group, InetSocketAddress inside, LinkStream stream, InsideGate gate) {
-        new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new InsideBridge(stream, gate))
+        new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new StreamBridge(stream, gate, true))
                 .connect(inside).addListener(done -> {
                     if (!done.isSuccess()) {
                         stream.reset("inside daemon unreachable");
                     }
                 });
+    }
+
+    /** Listens on a route's local port: each inside connection gets an outgoing stream on the current link. */
+    static Channel listen(EventLoopGroup group, String routeName, Supplier<Link> link) throws InterruptedException {
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        StreamBridge bridge = new StreamBridge(null, InsideGate.OPEN, false);
+                        ctx.pipeline().addLast(bridge);
+                        ctx.pipeline().remove(this);
+                        bridge.open(ctx.channel(), link.get(), routeName);
+                    }
+                }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    }
+
+    private void open(Channel inside, Link link, String routeName) {
+        channel = inside;
+        link.openStream(new StreamOpen(StreamKind.OUTGOING, UUID.randomUUID().toString().substring(0, 8), null,
+                routeName, inside.remoteAddress().toString())).whenComplete((opened, failure) ->
+                        inside.eventLoop().execute(() -> {
+                            if (failure != null) {
+                                inside.close();
+                                return;
+                            }
+                            stream = opened;
+                            opened.setListener(this);
+                            inside.config().setAutoRead(true);
+                        }));
     }
 
     private static byte[] ssrmFrame() {
@@ -60,15 +105,19 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        gate.opened().whenComplete((ignored, failure) -> channel.eventLoop().execute(() -> {
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        gate.opened().whenComplete((ignored, failure) -> ctx.channel().eventLoop().execute(() -> {
             while (!held.isEmpty()) {
                 held.poll().run();
             }
         }));
-        ctx.fireChannelActive();
     }
 
-    /** Runs {@code task} on the inside channel's event loop unless the gate holds it, in the order given. */
+    /** Runs {@code task} on the socket's event loop unless the gate holds it, in the order given. */
     private void whenOpen(Runnable task) {
         channel.eventLoop().execute(() -> {
             if (held.isEmpty() && (forwarded < gate.holdAfter() || gate.opened().isDone())) {
@@ -83,13 +132,12 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         ByteBuf data = (ByteBuf) message;
-        if (!ssrmSwallowed) {
+        if (swallowSsrm && ssrm.isWritable()) {
             ssrm.writeBytes(data, Math.min(data.readableBytes(), ssrm.writableBytes()));
             if (ssrm.isWritable()) {
                 data.release();
                 return;
             }
-            ssrmSwallowed = true;
             if (!ByteBufUtil.equals(ssrm, Unpooled.wrappedBuffer(SSRM_FRAME))) {
                 data.release();
                 stream.reset("the inside daemon did not start with SSRM");
@@ -111,7 +159,9 @@ final class InsideBridge extends ChannelInboundHandlerAdapter implements LinkStr
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ssrm.release();
-        stream.close();
+        if (stream != null) {
+            stream.close();
+        }
         ctx.fireChannelInactive();
     }
 

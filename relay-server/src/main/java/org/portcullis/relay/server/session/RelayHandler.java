@@ -2,6 +2,7 @@ package org.portcullis.relay.server.session;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -205,7 +206,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
             throw violation;
         }
         session.countToPartner(frameLength);
-        ChannelFuture write = ctx.write(command);
+        ChannelFuture write = ctx.write(command).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         if (command instanceof Esid esid) {
             ctx.flush();
             session.finish(verdict(esid), String.format("ESID %02d from the inside", esid.reason().code()));

@@ -42,6 +42,7 @@ public final class RelaySession {
     private String peer;
     private X509Certificate certificate;
     private String odetteId;
+    private String log;
     private LinkStream stream;
     private boolean slotHeld;
     private long bytesFromPartner;
@@ -57,6 +58,7 @@ public final class RelaySession {
         this.direction = direction;
         this.channel = channel;
         this.support = support;
+        this.log = "[" + id + "]";
         this.inspector = new SessionInspector(direction == Direction.INCOMING ? Party.INITIATOR : Party.RESPONDER);
     }
 
@@ -77,7 +79,7 @@ public final class RelaySession {
 
     /** The start of every log line of this session: {@code [id]}, or {@code [id ODETTEID]} once known. */
     public String log() {
-        return odetteId == null ? "[" + id + "]" : "[" + id + " " + odetteId + "]";
+        return log;
     }
 
     public Channel channel() {
@@ -110,6 +112,7 @@ public final class RelaySession {
 
     public void odetteId(String partnerOdetteId) {
         this.odetteId = partnerOdetteId;
+        this.log = "[" + id + " " + partnerOdetteId + "]";
     }
 
     public String odetteId() {

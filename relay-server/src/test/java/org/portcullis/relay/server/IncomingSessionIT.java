@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.peer.FileTransfer;
 import org.portcullis.oftp2.peer.PeerConfig;
 import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
+import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.LeafSpec;
 import org.portcullis.testkit.TestPki;
@@ -54,6 +57,39 @@ class IncomingSessionIT {
         assertEquals(url, report.path("urls").get(0).asText(), report::toString);
         assertEquals(1, report.path("urls").size(), report::toString);
         assertNull(relay.client().nextCrlUrls(Duration.ofMillis(200)), "a URL is reported once");
+    }
+
+    @Test
+    void endsARunningSessionWithEsid08WhenTheLinkIsLost() throws Exception {
+        relay.client().push(new TestRelayConfig(PKI).json(), RelayHarness.TIMEOUT);
+        Path outbox = relay.folder("partner-out");
+        TestFiles.random(outbox, "PAYLOAD", 4L * TestFiles.MIB, 5);
+        InsideGate gate = InsideGate.holdingAfter(TestFiles.MIB);
+        relay.client().holdInside(gate);
+        CompletableFuture<SessionResult> running = relay.partner(PeerConfig.builder(TestRelayConfig.PARTNER_ID,
+                TestRelayConfig.PARTNER_PASSWORD).sendDir(outbox), PKI.client(TestRelayConfig.PARTNER_ID), "partner")
+                .connect(relay.partnerAddress());
+        gate.holding().get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        relay.client().close();
+        SessionResult partner = running.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertEquals(EsidReason.RESOURCES_NOT_AVAILABLE, partner.esidReceived().reason(), partner::toString);
+        relay.awaitAudit(record -> record.verdict() == AuditRecord.Verdict.ENDED, "the audit record");
+        Await.until(() -> relay.server().activeSessions() == 0, RelayHarness.TIMEOUT, "the session's slot to free");
+    }
+
+    @Test
+    void refusesPartnersWithEsid08WhileNoLinkIsUp() throws Exception {
+        relay.client().push(new TestRelayConfig(PKI).json(), RelayHarness.TIMEOUT);
+        relay.client().close();
+        Await.until(() -> !relay.server().linkUp(), RelayHarness.TIMEOUT, "the server to see the link gone");
+        SessionResult partner = relay.partner(PeerConfig.builder(TestRelayConfig.PARTNER_ID,
+                TestRelayConfig.PARTNER_PASSWORD).sendDir(relay.folder("partner-out")),
+                PKI.client(TestRelayConfig.PARTNER_ID), "partner")
+                .connect(relay.partnerAddress()).get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(EsidReason.RESOURCES_NOT_AVAILABLE, partner.esidReceived().reason(), partner::toString);
+        assertEquals(0, relay.client().insideConnections());
     }
 
     @Test

@@ -158,6 +158,10 @@ final class StreamBridge extends ChannelInboundHandlerAdapter implements LinkStr
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        // What the gate still holds goes nowhere now: the writes fail and release their octets.
+        while (!held.isEmpty()) {
+            held.poll().run();
+        }
         ssrm.release();
         if (stream != null) {
             stream.close();
@@ -185,12 +189,10 @@ final class StreamBridge extends ChannelInboundHandlerAdapter implements LinkStr
 
     @Override
     public void onClosed(LinkStream linkStream, boolean reset, String reason) {
-        whenOpen(() -> {
-            if (reset) {
-                channel.close();
-            } else {
-                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            }
-        });
+        if (reset) {
+            channel.eventLoop().execute(channel::close);
+        } else {
+            whenOpen(() -> channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
+        }
     }
 }

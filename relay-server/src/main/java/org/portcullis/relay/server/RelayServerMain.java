@@ -65,6 +65,7 @@ public final class RelayServerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
+            LogManager.shutdown();
         }, "relay-server-shutdown"));
         stopped.await();
         return 0;

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
@@ -32,6 +33,9 @@ public final class RelaySession {
         /** The relay called a partner for the inside daemon. */
         OUTGOING
     }
+
+    /** The longest wait for the partner to disconnect after an ESID of the relay. */
+    static final Duration ESID_LINGER = Duration.ofSeconds(2);
 
     private final String id;
     private final Direction direction;
@@ -205,12 +209,24 @@ public final class RelaySession {
         return true;
     }
 
+    /**
+     * Sends ESID and waits for the partner to disconnect, as RFC 5024 §4.6 has the sender of ESID do, reading
+     * and dropping what it still sends for at most {@link #ESID_LINGER}: closing a socket with unread octets
+     * would reset the connection, and the reset could destroy the ESID before the partner reads it.
+     */
     private void closePartner(EsidReason esid) {
-        if (esid != null && channel.isActive()) {
-            channel.writeAndFlush(Esid.of(esid)).addListener(ChannelFutureListener.CLOSE);
-        } else {
+        if (esid == null || !channel.isActive()) {
             channel.close();
+            return;
         }
+        channel.writeAndFlush(Esid.of(esid)).addListener(written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            channel.config().setAutoRead(true);
+            channel.eventLoop().schedule(() -> channel.close(), ESID_LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     private void complete(Verdict verdict, String reason) {

@@ -14,6 +14,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,10 @@ class RelayHandlerTest {
         Esid esid = assertInstanceOf(Esid.class, channel.readOutbound());
         assertEquals(EsidReason.PROTOCOL_VIOLATION, esid.reason());
         assertTrue(stream.resetReason != null, "the stream is reset");
-        assertFalse(channel.isActive());
+        assertTrue(channel.isActive(), "the relay waits for the partner to disconnect");
+        channel.advanceTimeBy(RelaySession.ESID_LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertFalse(channel.isActive(), "but not for long");
         assertEquals(Verdict.VIOLATION, audit.get(0).verdict());
     }
 

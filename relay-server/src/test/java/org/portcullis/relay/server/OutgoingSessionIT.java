@@ -81,11 +81,16 @@ class OutgoingSessionIT {
     }
 
     private void configure(InetSocketAddress far, String expectedId, String sourceAddress) throws Exception {
+        configure(far, expectedId, sourceAddress, null);
+    }
+
+    private void configure(InetSocketAddress far, String expectedId, String sourceAddress, String proxy)
+            throws Exception {
         PemFiles client = PKI.write(PKI.client(TestRelayConfig.INSIDE_ID), "outgoing-client");
         TlsIdentity identity = new TlsIdentity(TestRelayConfig.read(client.certificateChain()),
                 TestRelayConfig.read(client.privateKey()));
         assertTrue(relay.client().push(new TestRelayConfig(PKI)
-                .route(new RouteConfig(ROUTE, "127.0.0.1", 0, expectedId, "127.0.0.1", far.getPort(), null))
+                .route(new RouteConfig(ROUTE, "127.0.0.1", 0, expectedId, "127.0.0.1", far.getPort(), proxy))
                 .outgoing(new OutgoingConfig(sourceAddress, identity)).json(), RelayHarness.TIMEOUT)
                 .path("applied").booleanValue());
         routePort = relay.client().listenForRoute(ROUTE);
@@ -114,6 +119,21 @@ class OutgoingSessionIT {
         assertEquals("outgoing", audit.direction());
         assertEquals(FAR_ID, audit.odetteId());
         assertTrue(audit.certificateSubject().contains("localhost"), audit::toString);
+    }
+
+    @Test
+    void goesThroughTheRoutesEgressProxy() throws Exception {
+        try (ConnectProxy proxy = ConnectProxy.start(relay.group())) {
+            configure(farPartner(PKI.server()), FAR_ID, null, proxy.url());
+            Path outbox = relay.folder("inside-out");
+            String sha256 = TestFiles.sha256(TestFiles.random(outbox, "ORDERS", 100_000, 4));
+
+            SessionResult inside = insideSends(outbox);
+
+            assertEquals(SessionOutcome.NORMAL_END, inside.outcome(), inside::toString);
+            assertEquals(sha256, TestFiles.sha256(relay.temp().resolve("far-in/ORDERS")));
+            assertEquals(1, proxy.tunnels());
+        }
     }
 
     @Test

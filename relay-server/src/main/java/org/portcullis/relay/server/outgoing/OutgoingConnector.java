@@ -99,6 +99,9 @@ public final class OutgoingConnector {
         } catch (IllegalArgumentException unresolvable) {
             LOG.warn("{} outgoing session on route {} failed: {}", log, route.name(), unresolvable.getMessage());
             giveUp(stream, "partner not reachable");
+        } catch (RuntimeException bug) {
+            LOG.error("{} outgoing session on route {} failed unexpectedly", log, route.name(), bug);
+            giveUp(stream, "internal error");
         }
     }
 

@@ -15,7 +15,11 @@ public interface Link {
     /** The peer's link certificate (authenticated by TLS). */
     X509Certificate peerCertificate();
 
-    /** Opens a stream; completes once the peer ACKs, fails with {@link LinkException} on refusal or link loss. */
+    /**
+     * Opens a stream; completes once the peer ACKs, fails with {@link LinkException} on refusal or link loss. The
+     * future completes on the link's event loop: dependent actions must not block. Cancelling it before the ACK
+     * resets the stream once the ACK arrives.
+     */
     CompletableFuture<LinkStream> openStream(StreamOpen open);
 
     /** Sends a control message (thread-safe; never blocks). */

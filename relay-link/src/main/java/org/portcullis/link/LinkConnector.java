@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -80,28 +81,31 @@ public final class LinkConnector {
             return;
         }
         LOG.info("link: dialing {}{} (attempt {})", PeerAddress.format(server),
-                localAddress == null ? "" : " from " + localAddress.getHostAddress(), attempt);
+                localAddress == null ? "" : " from " + NetUtil.toAddressString(localAddress),
+                attempt);
         ChannelFuture connect = localAddress == null ? bootstrap.connect(server)
                 : bootstrap.connect(server, new InetSocketAddress(localAddress, 0));
         channel = connect.channel();
         connect.addListener((ChannelFuture future) -> {
             if (!future.isSuccess()) {
-                LOG.warn("link: cannot connect to {}: {}", PeerAddress.format(server), future.cause().getMessage());
-                redial(bootstrap);
+                LOG.warn("link: cannot connect to {}: {}", PeerAddress.format(server), future.cause().toString());
+                redial(bootstrap, attempt);
                 return;
             }
-            future.channel().closeFuture().addListener(closedFuture -> redial(bootstrap));
+            future.channel().closeFuture().addListener(closedFuture -> redial(bootstrap, attempt));
         });
     }
 
-    private void redial(Bootstrap bootstrap) {
+    /** After a failed attempt or a lost link: the next attempt after the backoff (reset by every link up). */
+    private void redial(Bootstrap bootstrap, int previousAttempt) {
         if (closed) {
             return;
         }
-        int attempt = failures.incrementAndGet();
-        Duration delay = backoff.next(attempt, ThreadLocalRandom.current());
-        LOG.info("link: next attempt to reach {} in {} ms", PeerAddress.format(server), delay.toMillis());
-        group.next().schedule(() -> dial(bootstrap, attempt + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
+        int failed = failures.incrementAndGet();
+        Duration delay = backoff.next(failed, ThreadLocalRandom.current());
+        int attempt = failed == 1 ? 1 : previousAttempt + 1;
+        LOG.debug("link: attempt {} to reach {} in {} ms", attempt, PeerAddress.format(server), delay.toMillis());
+        group.next().schedule(() -> dial(bootstrap, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Stops reconnecting and closes the current link (GO_AWAY first). */

@@ -71,7 +71,12 @@ final class LinkFixture implements AfterEachCallback {
     }
 
     Bound startServer(InetSocketAddress bind, LinkCredentials credentials, LinkListener listener) throws Exception {
-        LinkServer linkServer = new LinkServer(group(), bind, credentials, SETTINGS, listener);
+        return startServer(bind, credentials, SETTINGS, listener);
+    }
+
+    Bound startServer(InetSocketAddress bind, LinkCredentials credentials, LinkSettings settings,
+                      LinkListener listener) throws Exception {
+        LinkServer linkServer = new LinkServer(group(), bind, credentials, settings, listener);
         InetSocketAddress address = linkServer.start().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         started.push(linkServer::close);
         return new Bound(linkServer, address);
@@ -83,7 +88,12 @@ final class LinkFixture implements AfterEachCallback {
     }
 
     LinkConnector startConnector(InetSocketAddress server, LinkCredentials credentials, LinkListener listener) {
-        LinkConnector connector = new LinkConnector(group(), server, null, credentials, SETTINGS, FAST_BACKOFF,
+        return startConnector(server, credentials, SETTINGS, listener);
+    }
+
+    LinkConnector startConnector(InetSocketAddress server, LinkCredentials credentials, LinkSettings settings,
+                                 LinkListener listener) {
+        LinkConnector connector = new LinkConnector(group(), server, null, credentials, settings, FAST_BACKOFF,
                 listener);
         connector.start();
         started.push(connector::close);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.link.mux.MuxStream;
 import org.portcullis.testkit.Await;
 
 /** Streams and control messages over a real TLS link on loopback. */
@@ -89,7 +90,7 @@ class LinkTransferIT {
         TransferEnd.Result reset = stalled.done().get(10, TimeUnit.SECONDS);
         assertTrue(reset.reset());
         assertEquals("test over", reset.reason());
-        assertEquals(0, ((org.portcullis.link.mux.MuxStream) first).queuedOctets(), "queued data released");
+        assertEquals(0, ((MuxStream) first).queuedOctets(), "queued data released");
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class StbFrameDecoder extends ByteToMessageDecoder {
             throw new IllegalArgumentException("maxFrameLength must be 5..100003, not " + maxFrameLength);
         }
         this.maxFrameLength = maxFrameLength;
+        // A frame that spans reads is gathered as a composite of the reads instead of being copied
+        // into a growing buffer: no copy, no zeroed allocation, and DATA stays zero-copy.
+        setCumulator(COMPOSITE_CUMULATOR);
     }
 
     @Override

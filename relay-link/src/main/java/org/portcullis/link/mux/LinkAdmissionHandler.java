@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -81,7 +82,11 @@ public final class LinkAdmissionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, Throwable cause) {
-        if (!refused) {
+        if (!refused && cause instanceof ClosedChannelException) {
+            refused = true;
+            LOG.debug("link: connection with {} closed during the TLS handshake",
+                    PeerAddress.format(ctx.channel().remoteAddress()));
+        } else if (!refused) {
             refused = true;
             LOG.warn("link: TLS handshake with {} failed, closing: {}", PeerAddress.format(ctx.channel().remoteAddress()),
                     rootMessage(cause));

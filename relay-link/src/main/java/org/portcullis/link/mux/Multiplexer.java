@@ -181,13 +181,17 @@ public final class Multiplexer implements Link {
         if (reported == null && !goAwaySent && !goAwayReceived) {
             reported = new LinkException("link closed by the peer without GO_AWAY");
         }
-        LOG.info("[{}] link down{}", id, reported == null ? "" : ": " + reported.getMessage());
         if (up) {
+            LOG.info("[{}] link down{}", id, reported == null ? "" : ": " + reported.getMessage());
             try {
                 side.listener().linkDown(this, reported);
             } catch (RuntimeException e) {
                 LOG.error("[{}] the link listener failed on linkDown", id, e);
             }
+        } else if (cause == null) {
+            // TLS 1.3: the server refused us after our handshake finished (errors logged any alert it sent).
+            LOG.warn("[{}] {} closed the connection without admitting this side (is another relay-client linked?)",
+                    id, PeerAddress.format(remoteAddress()));
         }
         closeFuture.complete(null);
     }

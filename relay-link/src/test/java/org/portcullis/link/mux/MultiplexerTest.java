@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
@@ -231,7 +232,7 @@ class MultiplexerTest {
         }
         CompletableFuture<LinkStream> refused = pair.clientLink().openStream(open("s-over"));
         pair.settle();
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, refused::get);
+        ExecutionException e = assertThrows(ExecutionException.class, refused::get);
         assertInstanceOf(LinkException.class, e.getCause());
     }
 
@@ -244,7 +245,7 @@ class MultiplexerTest {
         openFromClient("s-0");
         CompletableFuture<LinkStream> refused = pair.clientLink().openStream(open("s-1"));
         pair.settle();
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, refused::get);
+        ExecutionException e = assertThrows(ExecutionException.class, refused::get);
         assertTrue(e.getCause().getMessage().contains("too many streams"), e.getCause().getMessage());
         assertTrue(pair.clientLink().isActive());
     }

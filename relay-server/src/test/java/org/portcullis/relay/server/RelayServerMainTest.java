@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,15 @@ class RelayServerMainTest {
         assertEquals(CommandLine.ExitCode.USAGE, run("-i", "relay.example:2878", "--link-cert", "c", "--link-key",
                 "k", "--link-ca", "a"));
         assertTrue(err.toString().contains("must be an IP literal"), err::toString);
+    }
+
+    @Test
+    void linkListenAddressTakesAPortAnAddressOrBoth() {
+        ListenAddressConverter converter = new ListenAddressConverter();
+        assertEquals(new InetSocketAddress("0.0.0.0", 2879), converter.convert("2879"));
+        assertEquals(new InetSocketAddress("127.0.0.1", 0), converter.convert("127.0.0.1:0"));
+        assertEquals(new InetSocketAddress("::", 2878), converter.convert("[::]:2878"));
+        assertEquals(new InetSocketAddress("::1", 2878), converter.convert("[::1]"));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.portcullis.relay.server.link;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.config.Addresses;
 import org.portcullis.link.ControlMessage;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkListener;
@@ -39,13 +42,17 @@ public final class ServerLinkListener implements LinkListener {
     public void linkUp(Link link) {
         if (!insideLink.up(link)) {
             LOG.warn("refused a second relay-client link {} from {}: another link is active", link.id(),
-                    link.remoteAddress());
+                    display(link.remoteAddress()));
             link.close();
             return;
         }
-        LOG.info("link {} from relay-client {} is up ({})", link.id(), link.remoteAddress(),
+        LOG.info("link {} from relay-client {} is up ({})", link.id(), display(link.remoteAddress()),
                 link.peerCertificate().getSubjectX500Principal());
         crls.flush();
+    }
+
+    private static String display(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? Addresses.display(inet) : String.valueOf(address);
     }
 
     @Override

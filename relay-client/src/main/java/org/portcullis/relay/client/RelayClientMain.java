@@ -1,33 +1,180 @@
 package org.portcullis.relay.client;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.config.ConfigException;
+import org.portcullis.config.HashPasswordCommand;
+import org.portcullis.config.VerifyConfigCommand;
+import org.portcullis.link.LinkCredentials;
+import org.portcullis.link.LinkException;
+import org.portcullis.relay.client.cli.AddressConverters;
+import org.portcullis.relay.client.cli.LogSetup;
+import org.portcullis.relay.client.cli.Token;
+import org.portcullis.relay.client.cli.TokenArguments;
+import org.portcullis.relay.client.config.ConfigFileWatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Entry point of relay-client, the inside tier that carries OFTP2 (RFC 5024) sessions to the inside daemon. */
 @Command(name = "relay-client", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "The inside tier of Portcullis: dials the relay-server and carries sessions to the OFTP2 daemon.")
+        subcommands = {VerifyConfigCommand.class, HashPasswordCommand.class},
+        description = "The inside tier of Portcullis: dials the relay-server and carries sessions to the OFTP2 daemon.",
+        footer = {"", "Any option can come from an argument file: relay-client @/etc/portcullis/client.args",
+                "(picocli's format: arguments separated by white space or lines, # starts a comment).",
+                "The token file is read verbatim: give it as -T @FILE or --token=@FILE on the command line,",
+                "and as --token=@FILE (or -T@FILE) inside an argument file."})
 public final class RelayClientMain implements Callable<Integer> {
-    /** Exit code while the command has nothing to run yet. */
-    static final int NOT_IMPLEMENTED = 2;
+    /** Exit code when the configuration file does not validate. */
+    static final int INVALID_CONFIG = 1;
+    /** Exit code when what was asked for is not available yet (the backend pull). */
+    static final int NOT_AVAILABLE = 2;
+    /** Exit code when the link credentials cannot be read. */
+    static final int CANNOT_START = 3;
+    /** How often {@code --config-file} is checked for changes. */
+    static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private static final Logger LOG = LogManager.getLogger();
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = {"-U", "--backend-url"}, paramLabel = "URL",
+            description = "the backend the configuration comes from")
+    private URI backendUrl;
+
+    @Option(names = {"-S", "--server"}, paramLabel = "HOST[:PORT]", converter = AddressConverters.Server.class,
+            description = "relay-server's link address; port default 2878, IPv6 literals in brackets")
+    private InetSocketAddress server;
+
+    @Option(names = {"-T", "--token"}, paramLabel = "TOKEN|@FILE", converter = Token.Converter.class,
+            description = "the backend token, or @FILE to read it from a file (keeps it out of ps)")
+    private Token token;
+
+    @Option(names = {"-d", "--foreground"}, description = "log to the console instead of files")
+    private boolean foreground;
+
+    @Option(names = {"-o", "--outgoing-ip"}, paramLabel = "IP", converter = AddressConverters.IpLiteral.class,
+            description = "the local address the link is dialled from")
+    private InetAddress outgoingIp;
+
+    @Option(names = "--config-file", paramLabel = "FILE",
+            description = "read the configuration document from FILE instead of the backend (offline and test "
+                    + "mode); re-read when it changes (replace it by renaming, so no half-written file is read)")
+    private Path configFile;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", defaultValue = "logs",
+            description = "where the log files go without -d (default: ${DEFAULT-VALUE})")
+    private Path logDir;
+
+    @Option(names = "--link-cert", paramLabel = "PEM", description = "relay-client's link certificate chain")
+    private Path linkCert;
+
+    @Option(names = "--link-key", paramLabel = "PEM", description = "its private key (PKCS#8)")
+    private Path linkKey;
+
+    @Option(names = "--link-ca", paramLabel = "PEM", description = "the CA relay-server's link certificate chains to")
+    private Path linkCa;
+
+    @Option(names = "--server-pin", paramLabel = "sha256:HEX",
+            description = "the pinned link identity of relay-server: SHA-256 of its DER certificate")
+    private String serverPin;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RelayClientMain()).execute(args));
+        System.exit(new CommandLine(new RelayClientMain()).execute(TokenArguments.protect(args)));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (configFile == null) {
+            requireOptions(backendUrl == null ? "-U" : null, token == null ? "-T" : null);
+            spec.commandLine().getErr().println("relay-client: pulling the configuration from the backend (-U) is "
+                    + "not available yet; give the configuration with --config-file FILE");
+            return NOT_AVAILABLE;
+        }
+        RelayClientSettings settings = settings();
+        ConfigFileWatcher config;
+        try {
+            config = ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL);
+        } catch (ConfigException e) {
+            e.errors().forEach(spec.commandLine().getErr()::println);
+            return INVALID_CONFIG;
+        }
+        if (!foreground) {
+            LogSetup.toFiles(logDir);
+        }
         LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        spec.commandLine().getErr().println("relay-client: not implemented yet");
-        return NOT_IMPLEMENTED;
+        if (backendUrl != null) {
+            LOG.info("configuration from {}; the backend {} is not asked", configFile, backendUrl);
+        }
+        return runUntilStopped(new RelayClient(settings, config));
+    }
+
+    /** The parsed backend token, for tests of the CLI. */
+    Token token() {
+        return token;
+    }
+
+    /** The parsed server address, for tests of the CLI. */
+    InetSocketAddress server() {
+        return server;
+    }
+
+    private RelayClientSettings settings() {
+        requireOptions(server == null ? "-S" : null, linkCert == null ? "--link-cert" : null,
+                linkKey == null ? "--link-key" : null, linkCa == null ? "--link-ca" : null);
+        try {
+            return RelayClientSettings.defaults(server, outgoingIp,
+                    new LinkCredentials(linkCert, linkKey, linkCa, serverPin));
+        } catch (LinkException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Usage error naming every missing option; nulls are the options present. */
+    private void requireOptions(String... missing) {
+        List<String> names = new ArrayList<>();
+        for (String name : missing) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        if (!names.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option(s): " + String.join(", ", names)
+                    + (configFile == null ? " (or give --config-file)" : ""));
+        }
+    }
+
+    /** Runs until SIGTERM or SIGINT, whose shutdown hook closes the client cleanly. */
+    private int runUntilStopped(RelayClient client) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            client.close();
+            stopped.countDown();
+            // log4j2.xml disables log4j's own hook, so the lines above are written before logging stops.
+            LogManager.shutdown();
+        }, "relay-client-shutdown"));
+        try {
+            client.start();
+        } catch (LinkException e) {
+            // The link credentials cannot be read: retrying would not help.
+            LOG.error("relay-client cannot start: {}", e.getMessage());
+            spec.commandLine().getErr().println("relay-client: " + e.getMessage());
+            return CANNOT_START;
+        }
+        stopped.await();
+        return 0;
     }
 }

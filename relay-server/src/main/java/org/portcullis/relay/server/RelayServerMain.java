@@ -1,33 +1,73 @@
 package org.portcullis.relay.server;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.config.VerifyConfigCommand;
+import org.portcullis.link.LinkException;
+import org.portcullis.link.LinkSettings;
+import org.portcullis.relay.server.session.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Entry point of relay-server, the DMZ tier that terminates partners' OFTP2 (RFC 5024) sessions. */
 @Command(name = "relay-server", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "The DMZ tier of Portcullis: terminates partners' OFTP2 sessions and relays them over the link.")
+        subcommands = VerifyConfigCommand.class,
+        description = {"The DMZ tier of Portcullis: terminates partners' OFTP2 sessions and relays them over the "
+                + "link to relay-client.", "Its only configuration on disk is the link's credentials; "
+                + "everything else comes from relay-client. Runs until SIGTERM or SIGINT."})
 public final class RelayServerMain implements Callable<Integer> {
-    /** Exit code while the command has nothing to run yet. */
-    static final int NOT_IMPLEMENTED = 2;
+    /** Exit code when the server cannot start (link credentials, address in use). */
+    static final int START_FAILED = 1;
 
     private static final Logger LOG = LogManager.getLogger();
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = {"-i", "--link-listen"}, paramLabel = "[IP:]PORT", defaultValue = "0.0.0.0:2878",
+            converter = ListenAddressConverter.class,
+            description = "Where the link listens for relay-client (default: ${DEFAULT-VALUE}; [::]:2878 for IPv4 "
+                    + "and IPv6).")
+    private InetSocketAddress linkAddress;
+
+    @Mixin
+    private LinkOptions link;
+
+    @Mixin
+    private Verbosity verbosity;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RelayServerMain()).execute(args));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        RelayServerSettings settings = new RelayServerSettings(linkAddress, link.credentials(spec.commandLine()),
+                LinkSettings.defaults(), AuditLog.toLogger());
+        verbosity.apply();
         LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        spec.commandLine().getErr().println("relay-server: not implemented yet");
-        return NOT_IMPLEMENTED;
+        RelayServer server = new RelayServer(settings);
+        try {
+            server.start();
+        } catch (LinkException e) {
+            LOG.error("relay-server cannot start: {}", e.getMessage());
+            server.close();
+            return START_FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+            LogManager.shutdown();
+        }, "relay-server-shutdown"));
+        stopped.await();
+        return 0;
     }
 }

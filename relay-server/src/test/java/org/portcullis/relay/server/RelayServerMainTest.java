@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RelayServerMainTest {
@@ -13,14 +17,19 @@ class RelayServerMainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new RelayServerMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(new RelayServerMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
-    void helpShowsUsageAndExitsZero() {
+    void helpShowsUsageOptionsAndTheVerifyConfigCommand() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().startsWith("Usage: relay-server "), out::toString);
-        assertTrue(out.toString().contains("--version"), out::toString);
+        String usage = out.toString();
+        assertTrue(usage.startsWith("Usage: relay-server "), usage);
+        for (String expected : new String[] {"--link-cert", "--link-key", "--link-ca", "--link-pin", "-i",
+                "0.0.0.0:2878", "-v", "--log-level", "verify-config"}) {
+            assertTrue(usage.contains(expected), () -> expected + " missing from " + usage);
+        }
     }
 
     @Test
@@ -30,14 +39,37 @@ class RelayServerMainTest {
     }
 
     @Test
-    void withoutArgumentsSaysNotImplementedAndExitsTwo() {
-        assertEquals(RelayServerMain.NOT_IMPLEMENTED, run());
-        assertEquals("relay-server: not implemented yet", err.toString().strip());
+    void withoutLinkCredentialsIsAUsageError() {
+        assertEquals(CommandLine.ExitCode.USAGE, run());
+        assertTrue(err.toString().contains("--link-cert"), err::toString);
+    }
+
+    @Test
+    void listenAddressMustBeAnIpLiteral() {
+        assertEquals(CommandLine.ExitCode.USAGE, run("-i", "relay.example:2878", "--link-cert", "c", "--link-key",
+                "k", "--link-ca", "a"));
+        assertTrue(err.toString().contains("must be an IP literal"), err::toString);
+    }
+
+    @Test
+    void linkListenAddressTakesAPortAnAddressOrBoth() {
+        ListenAddressConverter converter = new ListenAddressConverter();
+        assertEquals(new InetSocketAddress("0.0.0.0", 2879), converter.convert("2879"));
+        assertEquals(new InetSocketAddress("127.0.0.1", 0), converter.convert("127.0.0.1:0"));
+        assertEquals(new InetSocketAddress("::", 2878), converter.convert("[::]:2878"));
+        assertEquals(new InetSocketAddress("::1", 2878), converter.convert("[::1]"));
     }
 
     @Test
     void unknownOptionIsAUsageError() {
         assertEquals(CommandLine.ExitCode.USAGE, run("--no-such-option"));
         assertTrue(err.toString().contains("--no-such-option"), err::toString);
+    }
+
+    @Test
+    void verifyConfigListsTheErrorsAndExitsOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("relay.json"), "{\"schemaVersion\": 1}");
+        assertEquals(1, run("verify-config", file.toString()));
+        assertTrue(err.toString().contains("listeners"), err::toString);
     }
 }

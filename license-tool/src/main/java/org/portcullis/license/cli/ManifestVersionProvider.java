@@ -1,4 +1,4 @@
-package org.portcullis.license;
+package org.portcullis.license.cli;
 
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package org.portcullis.license;
+package org.portcullis.license.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,8 @@ class LicenseToolMainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new LicenseToolMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(new LicenseToolMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -30,9 +31,10 @@ class LicenseToolMainTest {
     }
 
     @Test
-    void withoutArgumentsSaysNotImplementedAndExitsTwo() {
-        assertEquals(LicenseToolMain.NOT_IMPLEMENTED, run());
-        assertEquals("license-tool: not implemented yet", err.toString().strip());
+    void withoutCommandNamesTheCommandsAndExitsTwo() {
+        assertEquals(CommandLine.ExitCode.USAGE, run());
+        assertTrue(err.toString().startsWith("license-tool: name a command: keygen, issue, verify or show"),
+                err::toString);
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.portcullis.relay.client.inside;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import java.time.Duration;
+import org.portcullis.link.LinkStream;
+import org.portcullis.oftp2.frame.StbFrameDecoder;
+import org.portcullis.relay.client.stream.StreamErrorHandler;
+
+/**
+ * Assembles the pipeline of a connection to the inside daemon: {@code stbFrame} → {@code ssrmCheck} →
+ * {@code errors}; once the SSRM is checked, {@code relay} replaces the first two.
+ */
+final class InsideInitializer extends ChannelInitializer<Channel> {
+    static final String STB_FRAME = "stbFrame";
+    static final String SSRM_CHECK = "ssrmCheck";
+    static final String RELAY = "relay";
+    static final String ERRORS = "errors";
+    /** SSRM in its Stream Transmission Buffer (RFC 5024 §8.2): a 4-octet header and 19 octets. */
+    static final int SSRM_FRAME_LENGTH = 23;
+
+    private final LinkStream stream;
+    private final String session;
+    private final Duration ssrmTimeout;
+
+    InsideInitializer(LinkStream stream, String session, Duration ssrmTimeout) {
+        this.stream = stream;
+        this.session = session;
+        this.ssrmTimeout = ssrmTimeout;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        channel.pipeline()
+                // A longer first frame cannot be SSRM: refused from its header, nothing of it buffered.
+                .addLast(STB_FRAME, new StbFrameDecoder(SSRM_FRAME_LENGTH))
+                .addLast(SSRM_CHECK, new SsrmCheckHandler(stream, session, ssrmTimeout))
+                .addLast(ERRORS, new StreamErrorHandler(session, stream));
+    }
+}

@@ -1,0 +1,128 @@
+package org.portcullis.relay.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.portcullis.config.Addresses;
+import org.portcullis.link.LinkException;
+import org.portcullis.link.LinkServer;
+import org.portcullis.relay.server.config.ConfigApplier;
+import org.portcullis.relay.server.config.CurrentConfig;
+import org.portcullis.relay.server.link.CrlUrlReporter;
+import org.portcullis.relay.server.link.InsideLink;
+import org.portcullis.relay.server.link.ServerLinkListener;
+import org.portcullis.relay.server.outgoing.OutgoingConnector;
+import org.portcullis.relay.server.partner.PartnerInitializer;
+import org.portcullis.relay.server.partner.PartnerListeners;
+import org.portcullis.relay.server.partner.PartnerServices;
+import org.portcullis.relay.server.partner.SourceRateLimiter;
+import org.portcullis.relay.server.session.SessionLimiter;
+import org.portcullis.relay.server.session.SessionSupport;
+
+/**
+ * relay-server, the DMZ tier of Portcullis (RFC 5024 sessions relayed, never stored): the link listener for
+ * relay-client and, once relay-client sent a configuration, the public listeners for partners. Wired here
+ * through constructors; usable in one JVM by tests.
+ *
+ * <p>Threads: one event loop group sized for two cores (link, partners and outgoing sessions), a small bounded
+ * executor for password hashing, outgoing name lookups and the source-address check, and one thread that
+ * applies configurations in order.
+ */
+public final class RelayServer implements AutoCloseable {
+    /** Event loops: the relay is sized for a two-core DMZ host. */
+    static final int EVENT_LOOPS = 2;
+    /** Threads and queue of the blocking executor; beyond the queue a session gets ESID 08. */
+    static final int BLOCKING_THREADS = 2;
+    static final int BLOCKING_QUEUE = 256;
+    /** The longest start or stop of a listener. */
+    static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LogManager.getLogger();
+
+    private final EventLoopGroup group;
+    private final ThreadPoolExecutor blocking;
+    private final ExecutorService configThread;
+    private final SessionLimiter limiter = new SessionLimiter();
+    private final PartnerListeners listeners;
+    private final LinkServer linkServer;
+    private final InsideLink insideLink = new InsideLink();
+    private final CurrentConfig current = new CurrentConfig();
+
+    public RelayServer(RelayServerSettings settings) {
+        group = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, new DefaultThreadFactory("relay-io"),
+                NioIoHandler.newFactory());
+        blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
+        configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
+        SessionSupport support = new SessionSupport(settings.audit(), limiter);
+        CrlUrlReporter crls = new CrlUrlReporter(insideLink);
+        PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter());
+        listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
+        ConfigApplier applier = new ConfigApplier(current, listeners, configThread);
+        OutgoingConnector outgoing = new OutgoingConnector(group, current, support, crls, blocking);
+        linkServer = new LinkServer(group, settings.linkAddress(), settings.credentials(), settings.linkSettings(),
+                new ServerLinkListener(insideLink, crls, applier::receive, outgoing::open));
+    }
+
+    /**
+     * Starts the link listener; partners are listened for once relay-client sent a configuration. Blocks until
+     * bound: not on an event loop.
+     *
+     * @return the link's address
+     * @throws LinkException when the link cannot listen
+     */
+    public InetSocketAddress start() {
+        try {
+            InetSocketAddress bound = linkServer.start().get(LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration",
+                    Addresses.display(bound));
+            return bound;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof LinkException link ? link : new LinkException("cannot start the link", e);
+        } catch (TimeoutException e) {
+            throw new LinkException("the link did not start within " + LISTENER_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException("interrupted while starting the link", e);
+        }
+    }
+
+    /** The addresses partners can connect to now; empty before the first configuration. */
+    public List<InetSocketAddress> partnerAddresses() {
+        return listeners.addresses();
+    }
+
+    /** Sessions running now, incoming and outgoing. */
+    public int activeSessions() {
+        return limiter.active();
+    }
+
+    /** Whether relay-client's link is up. */
+    public boolean linkUp() {
+        return insideLink.current().isPresent();
+    }
+
+    /** Stops listening, closes the link and every session. Blocks until done: not on an event loop. */
+    @Override
+    public void close() {
+        configThread.shutdownNow();
+        listeners.close();
+        linkServer.close();
+        group.shutdownGracefully(0, LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        blocking.shutdownNow();
+        LOG.info("relay-server stopped");
+    }
+}

@@ -1,0 +1,28 @@
+package org.portcullis.relay.server;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.portcullis.link.LinkCredentials;
+import org.portcullis.link.LinkSettings;
+import org.portcullis.relay.server.session.AuditLog;
+
+/**
+ * What relay-server is started with; everything else comes over the link in the configuration document.
+ *
+ * @param linkAddress  where the link listens for relay-client ({@code -i}, default 0.0.0.0:2878)
+ * @param credentials  the link's certificate, key, trusted CA and optional pin of relay-client's certificate
+ * @param linkSettings heartbeats, windows and limits of the link
+ * @param audit        where the audit record of each session goes
+ */
+public record RelayServerSettings(InetSocketAddress linkAddress, LinkCredentials credentials,
+        LinkSettings linkSettings, AuditLog audit) {
+    /** The default port of the link. */
+    public static final int DEFAULT_LINK_PORT = 2878;
+
+    public RelayServerSettings {
+        Objects.requireNonNull(linkAddress, "linkAddress");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(linkSettings, "linkSettings");
+        Objects.requireNonNull(audit, "audit");
+    }
+}

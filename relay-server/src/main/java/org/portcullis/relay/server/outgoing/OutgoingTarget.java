@@ -1,0 +1,13 @@
+package org.portcullis.relay.server.outgoing;
+
+import org.portcullis.config.RouteConfig;
+import org.portcullis.relay.server.config.ActiveConfig;
+
+/**
+ * Where an outgoing session goes, under the configuration in force when it started.
+ *
+ * @param active the configuration
+ * @param route  the route the inside daemon's connection came in on
+ */
+record OutgoingTarget(ActiveConfig active, RouteConfig route) {
+}

@@ -1,0 +1,250 @@
+package org.portcullis.relay.server.session;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.portcullis.config.Addresses;
+import org.portcullis.link.LinkStream;
+import org.portcullis.oftp2.EsidReason;
+import org.portcullis.oftp2.command.Esid;
+import org.portcullis.oftp2.session.Party;
+import org.portcullis.relay.server.session.AuditRecord.Verdict;
+
+/**
+ * The state of one partner session the relay carries (RFC 5024 §4): who the partner is, the link stream to the
+ * inside, the bytes each way, and its one end, which sends ESID where the protocol wants one, closes both sides
+ * and writes one audit record. Shared by the handlers of the partner's channel; used on its event loop only.
+ */
+public final class RelaySession {
+    private static final Logger LOG = LogManager.getLogger();
+
+    /** Which side called. */
+    public enum Direction {
+        /** A partner called the relay. */
+        INCOMING,
+        /** The relay called a partner for the inside daemon. */
+        OUTGOING
+    }
+
+    /** The longest wait for the partner to disconnect after an ESID of the relay. */
+    static final Duration ESID_LINGER = Duration.ofSeconds(2);
+
+    private final String id;
+    private final Direction direction;
+    private final Channel channel;
+    private final SessionInspector inspector;
+    private final SessionSupport support;
+    private Instant started;
+    private String peer;
+    private X509Certificate certificate;
+    private String odetteId;
+    private String log;
+    private LinkStream stream;
+    private boolean slotHeld;
+    private long bytesFromPartner;
+    private long bytesToPartner;
+    private boolean ended;
+
+    /**
+     * @param channel the connection to the partner
+     * @param support the audit log and session limit
+     */
+    public RelaySession(String id, Direction direction, Channel channel, SessionSupport support) {
+        this.id = id;
+        this.direction = direction;
+        this.channel = channel;
+        this.support = support;
+        this.log = "[" + id + "]";
+        this.inspector = new SessionInspector(direction == Direction.INCOMING ? Party.INITIATOR : Party.RESPONDER);
+    }
+
+    /** The connection is up: from now on the session ends with an audit record. */
+    public void opened() {
+        if (started == null) {
+            started = Instant.now();
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The start of every log line of this session: {@code [id]}, or {@code [id ODETTEID]} once known. */
+    public String log() {
+        return log;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public SessionInspector inspector() {
+        return inspector;
+    }
+
+    /** The partner's address as text: its host and port for an outgoing session, else the channel's peer. */
+    public String peer() {
+        if (peer == null && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            peer = Addresses.display(remote);
+        }
+        return peer;
+    }
+
+    public void peer(String hostAndPort) {
+        this.peer = hostAndPort;
+    }
+
+    public void certificate(X509Certificate partnerCertificate) {
+        this.certificate = partnerCertificate;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public void odetteId(String partnerOdetteId) {
+        this.odetteId = partnerOdetteId;
+        this.log = "[" + id + " " + partnerOdetteId + "]";
+    }
+
+    public String odetteId() {
+        return odetteId;
+    }
+
+    /** The stream to the inside; the session owns it from now on and ends it with the session. */
+    public void stream(LinkStream linkStream) {
+        this.stream = linkStream;
+    }
+
+    public LinkStream stream() {
+        return stream;
+    }
+
+    /** Takes over a slot of the session limit acquired before the session existed. */
+    public void adoptSlot() {
+        slotHeld = true;
+    }
+
+    /** Takes a slot of the session limit; false when none is free. */
+    public boolean acquireSlot(int maxSessions) {
+        if (!slotHeld) {
+            slotHeld = support.limiter().tryAcquire(maxSessions);
+        }
+        return slotHeld;
+    }
+
+    public void countFromPartner(int octets) {
+        bytesFromPartner += octets;
+    }
+
+    public void countToPartner(int octets) {
+        bytesToPartner += octets;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Ends after an ESID passed through the relay (either way): the stream is closed after what is queued on it,
+     * the partner after what is queued for it.
+     */
+    public void finish(Verdict verdict, String reason) {
+        if (begin()) {
+            if (stream != null) {
+                stream.close();
+            }
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            complete(verdict, reason);
+        }
+    }
+
+    /**
+     * Ends abnormally: ESID with {@code esid} to the partner (none when {@code null}), the stream reset so the
+     * inside connection is closed, the partner closed after the ESID.
+     */
+    public void fail(Verdict verdict, EsidReason esid, String reason) {
+        if (begin()) {
+            if (stream != null) {
+                stream.reset(reason);
+            }
+            closePartner(esid);
+            complete(verdict, reason);
+        }
+    }
+
+    /** Ends with the same ESID to the partner and, through the stream, to the inside daemon. */
+    public void failBoth(Verdict verdict, EsidReason esid, String reason) {
+        if (begin()) {
+            if (stream != null) {
+                stream.write(StbFrames.encode(channel.alloc(), Esid.of(esid)));
+                stream.close();
+            }
+            closePartner(esid);
+            complete(verdict, reason);
+        }
+    }
+
+    private boolean begin() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        if (slotHeld) {
+            slotHeld = false;
+            support.limiter().release();
+        }
+        return true;
+    }
+
+    /**
+     * Sends ESID and waits for the partner to disconnect, as RFC 5024 §4.6 has the sender of ESID do, reading
+     * and dropping what it still sends for at most {@link #ESID_LINGER}: closing a socket with unread octets
+     * would reset the connection, and the reset could destroy the ESID before the partner reads it.
+     */
+    private void closePartner(EsidReason esid) {
+        if (esid == null || !channel.isActive()) {
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(Esid.of(esid)).addListener(written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            channel.config().setAutoRead(true);
+            channel.eventLoop().schedule(() -> channel.close(), ESID_LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void complete(Verdict verdict, String reason) {
+        if (started == null) {
+            // Never opened (refused by the address filter): the filter logs those, rate-limited.
+            return;
+        }
+        Duration duration = Duration.between(started, Instant.now());
+        if (verdict == Verdict.COMPLETED) {
+            LOG.info("{} session completed: {} ({} octets from the partner, {} to it, {} ms)", log(), reason,
+                    bytesFromPartner, bytesToPartner, duration.toMillis());
+        } else {
+            LOG.warn("{} session {}: {}", log(), verdict.name().toLowerCase(Locale.ROOT), reason);
+        }
+        support.audit().write(new AuditRecord(Instant.now(), id, peer(),
+                certificate == null ? null : certificate.getSubjectX500Principal().getName(),
+                certificate == null ? null : certificate.getSerialNumber().toString(16), odetteId,
+                direction.name().toLowerCase(Locale.ROOT), verdict, reason, bytesFromPartner, bytesToPartner,
+                duration));
+    }
+}

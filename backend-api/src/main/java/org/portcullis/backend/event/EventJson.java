@@ -45,25 +45,9 @@ public final class EventJson {
         }
         List<String> problems = new ArrayList<>();
         String relay = text(root, "relay", problems);
-        String severityText = text(root, "severity", problems);
+        Severity severity = severity(text(root, "severity", problems), problems);
         String message = text(root, "message", problems);
-        String timeText = text(root, "time", problems);
-        Severity severity = null;
-        Instant time = null;
-        if (severityText != null) {
-            try {
-                severity = Severity.parse(severityText);
-            } catch (IllegalArgumentException e) {
-                problems.add("severity: " + e.getMessage());
-            }
-        }
-        if (timeText != null) {
-            try {
-                time = OffsetDateTime.parse(timeText).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add("time: not an ISO-8601 time with an offset, like 2024-05-01T12:00:00Z");
-            }
-        }
+        Instant time = time(text(root, "time", problems), problems);
         if (relay != null && relay.length() > 100) {
             problems.add("relay: at most 100 characters");
         }
@@ -71,6 +55,30 @@ public final class EventJson {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return new Event(relay, severity, message, time, source);
+    }
+
+    private static Severity severity(String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add("severity: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Instant time(String text, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add("time: not an ISO-8601 time with an offset, like 2024-05-01T12:00:00Z");
+            return null;
+        }
     }
 
     private static String text(JsonNode root, String field, List<String> problems) {

@@ -146,7 +146,11 @@ public final class Database implements AutoCloseable {
         try {
             return DriverManager.getConnection(settings.url(), properties);
         } catch (SQLException e) {
-            throw new BackendException("cannot open the database " + settings.displayUrl() + ": " + e.getMessage(), e);
+            // SQL state 28000: the credentials were refused; the embedded database's come from the master key.
+            String hint = "28000".equals(e.getSQLState()) ? " (the H2 database in the data folder takes the master key"
+                    + " it was created with)" : "";
+            throw new BackendException("cannot open the database " + settings.displayUrl() + ": " + e.getMessage()
+                    + hint, e);
         }
     }
 

@@ -220,6 +220,16 @@ class AdminCommandsTest {
     }
 
     @Test
+    void anotherMasterKeyDoesNotOpenTheDatabase() throws IOException {
+        run("", "token", "list");
+        Path otherKey = files.resolve("other.key");
+        Files.writeString(Files.createFile(otherKey, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), Base64.getEncoder().encodeToString(new byte[32]));
+
+        assertOneLine(1, run("", "token", "list", "--master-key", otherKey.toString()), "master key it was created with");
+    }
+
+    @Test
     void crlCommandsCheckTheirInput() {
         assertEquals(0, run("", "crl", "status").code());
         assertOneLine(2, run("", "crl", "add", "ldap://ldap.example/ca"), "only http and https");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
 import org.portcullis.backend.BackendException;
 import org.portcullis.backend.BackendService;
 import org.portcullis.backend.ServiceSettings;
@@ -65,6 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            // log4j's own shutdown hook is off (log4j2.xml), so the lines of the stop are written: end it now.
+            LogManager.shutdown();
             stopped.countDown();
         }, "backend-shutdown"));
         stopped.await();

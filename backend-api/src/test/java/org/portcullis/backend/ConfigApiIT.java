@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +31,7 @@ import org.portcullis.testkit.TestPki;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConfigApiIT {
+    private static final Logger LOG = LogManager.getLogger();
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Failed token checks an address may make; the tests other than the throttle's stay below it. */
     private static final int BURST = 8;
@@ -130,7 +133,7 @@ class ConfigApiIT {
         assertNotEquals(etag, reply.header("ETag"));
         assertEquals("O0013PARTNER", ConfigLoader.parse(reply.body()).partners().get(0).odetteId());
         assertTrue(latency < 1000, "the long-poll answered " + latency + " ms after the change");
-        System.out.println("long-poll answered " + latency + " ms after the CLI's change");
+        LOG.info("long-poll answered {} ms after the CLI's change", latency);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.portcullis.backend.http;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -75,21 +76,53 @@ final class ConfigHandler extends SimpleChannelInboundHandler<ApiRequest> {
     }
 
     private void longPoll(ChannelHandlerContext ctx, ApiRequest request, PublishedDocument current, Duration wait) {
-        CompletableFuture<PublishedDocument> change = publisher.nextChange(current.etag());
-        ChannelFutureListener onClose = future -> change.cancel(false);
-        ctx.channel().closeFuture().addListener(onClose);
-        ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
-            // Whoever completes the future first answers: the change, the timeout, or nobody after a close.
-            if (change.cancel(false)) {
-                ctx.channel().closeFuture().removeListener(onClose);
+        new LongPoll(ctx, request, current, publisher.nextChange(current.etag())).start(wait);
+    }
+
+    /**
+     * One waiting request, on its channel's event loop. Whoever settles the change future first answers: the
+     * publisher (200 with the new document), the timeout (304), or the channel's close (nobody).
+     */
+    private static final class LongPoll implements ChannelFutureListener {
+        private final ChannelHandlerContext ctx;
+        private final ApiRequest request;
+        private final PublishedDocument current;
+        private final CompletableFuture<PublishedDocument> change;
+        private ScheduledFuture<?> timeout;
+
+        LongPoll(ChannelHandlerContext ctx, ApiRequest request, PublishedDocument current,
+                 CompletableFuture<PublishedDocument> change) {
+            this.ctx = ctx;
+            this.request = request;
+            this.current = current;
+            this.change = change;
+        }
+
+        void start(Duration wait) {
+            timeout = ctx.executor().schedule(this::expire, wait.toNanos(), TimeUnit.NANOSECONDS);
+            ctx.channel().closeFuture().addListener(this);
+            change.thenAccept(document -> ctx.executor().execute(() -> changed(document)));
+        }
+
+        /** The channel closed: stop waiting. */
+        @Override
+        public void operationComplete(ChannelFuture future) {
+            timeout.cancel(false);
+            change.cancel(false);
+        }
+
+        private void expire() {
+            if (change.cancel(false) && ctx.channel().isActive()) {
+                ctx.channel().closeFuture().removeListener(this);
                 sendNotModified(ctx, request, current);
             }
-        }, wait.toNanos(), TimeUnit.NANOSECONDS);
-        change.thenAccept(document -> ctx.executor().execute(() -> {
+        }
+
+        private void changed(PublishedDocument document) {
             timeout.cancel(false);
-            ctx.channel().closeFuture().removeListener(onClose);
+            ctx.channel().closeFuture().removeListener(this);
             sendDocument(ctx, request, document);
-        }));
+        }
     }
 
     private static void sendDocument(ChannelHandlerContext ctx, ApiRequest request, PublishedDocument document) {

@@ -25,6 +25,7 @@ import org.portcullis.backend.http.ApiServices;
 import org.portcullis.backend.store.Store;
 import org.portcullis.backend.token.FailureThrottle;
 import org.portcullis.backend.token.TokenVerifier;
+import org.portcullis.config.Addresses;
 
 /**
  * The running service, wired: the store, the document refresher with its change watcher and periodic refresh,
@@ -84,7 +85,7 @@ public final class BackendService implements AutoCloseable {
                     new TokenVerifier(store.database(), databaseWork), publisher, crls, events), group));
             InetSocketAddress address = api.start();
             LOG.info("backend-api serving the configuration of {} on https://{}", store.database().displayUrl(),
-                    org.portcullis.config.Addresses.display(address));
+                    Addresses.display(address));
             return new BackendService(parts, address, publisher, events);
         } catch (RuntimeException | InterruptedException e) {
             closeAll(parts);

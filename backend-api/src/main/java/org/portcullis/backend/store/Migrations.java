@@ -117,8 +117,8 @@ final class Migrations {
             for (String sql : migration.statements()) {
                 statement.executeUpdate(sql);
             }
-            statement.executeUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES ("
-                    + migration.version() + ", '" + migration.description() + "', " + System.currentTimeMillis() + ")");
+            Sql.update(connection, "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                    migration.version(), migration.description(), System.currentTimeMillis());
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();

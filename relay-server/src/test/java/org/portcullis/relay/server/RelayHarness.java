@@ -31,6 +31,7 @@ import org.portcullis.oftp2.peer.PeerConfig;
 import org.portcullis.oftp2.peer.PeerServer;
 import org.portcullis.oftp2.peer.PeerTls;
 import org.portcullis.oftp2.peer.SessionResult;
+import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
@@ -71,7 +72,7 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
         PemFiles clientLink = pki.write(pki.client("relay-client"), "link-client");
         server = new RelayServer(new RelayServerSettings(new InetSocketAddress("127.0.0.1", 0),
                 new LinkCredentials(serverLink.certificateChain(), serverLink.privateKey(), serverLink.caCertificate(),
-                        null), LinkSettings.defaults(), audit::add));
+                        null), LinkSettings.defaults(), audit::add, RunningLicense.unlimited()));
         InetSocketAddress link = server.start();
         client = new FakeRelayClient(group, link, new LinkCredentials(clientLink.certificateChain(),
                 clientLink.privateKey(), clientLink.caCertificate(), null), inside.localAddress());

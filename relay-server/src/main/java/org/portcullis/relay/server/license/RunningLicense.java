@@ -50,13 +50,22 @@ public final class RunningLicense {
                 : new SessionLimit(configured, "configuration");
     }
 
-    /** Why a new session must be refused now (the license has expired); empty while it is valid. */
-    public Optional<String> refusal() {
+    /**
+     * Why a new session must be refused now (the license has expired), logged at ERROR since an operator must
+     * act; empty while the license is valid. One comparison with the clock, no file read.
+     *
+     * @param sessionLog the session's log prefix, e.g. {@code [sessionId]}
+     */
+    public Optional<String> refuseNewSession(String sessionLog) {
         if (atStart == null) {
             return Optional.empty();
         }
         LicenseStatus now = atStart.at(clock.instant());
-        return now.valid() ? Optional.empty() : Optional.of(now.message());
+        if (now.valid()) {
+            return Optional.empty();
+        }
+        LOG.error("{} new session refused (ESID 08): {}", sessionLog, now.message());
+        return Optional.of(now.message());
     }
 
     /**

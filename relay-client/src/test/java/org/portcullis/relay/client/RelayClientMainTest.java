@@ -66,14 +66,6 @@ class RelayClientMainTest {
     }
 
     @Test
-    void saysTheBackendPullIsNotAvailableYet() {
-        assertEquals(RelayClientMain.NOT_AVAILABLE, run("-U", "https://backend.example/", "-T", "secret",
-                "-S", "relay.example"));
-        assertEquals("relay-client: pulling the configuration from the backend (-U) is not available yet; give the "
-                + "configuration with --config-file FILE", err.toString().strip());
-    }
-
-    @Test
     void withConfigFileTheLinkOptionsAreRequired() throws IOException {
         Path config = Files.writeString(folder.resolve("config.json"), "{}");
         assertEquals(CommandLine.ExitCode.USAGE, run("--config-file", config.toString()));

@@ -170,7 +170,7 @@ final class ReportQueue implements AutoCloseable {
             return failed(report, "the backend answered " + status, BackendApi.retryAfter(response));
         }
         refused.incrementAndGet();
-        LOG.warn("backend {} refused {} with {}: {}; dropped", api.endpoints().display(), report.what(), status,
+        LOG.warn("backend {} refused {} with {}: {}; dropped", report.uri(), report.what(), status,
                 response.bodyText().strip());
         return null;
     }
@@ -179,18 +179,18 @@ final class ReportQueue implements AutoCloseable {
         failedInARow++;
         Duration wait = retryAfter != null ? retryAfter : backoff.delay(failedInARow, ThreadLocalRandom.current());
         if (failedInARow == 1 && !isClosed()) {
-            LOG.warn("backend {} did not take {}: {}; {} report(s) held, next try in {} ms",
-                    api.endpoints().display(), report.what(), reason, waitingCount(), wait.toMillis());
+            LOG.warn("backend {} did not take {}: {}; {} report(s) held until it does", report.uri(),
+                    report.what(), reason, waitingCount());
         } else {
-            LOG.debug("backend {} still does not take {} ({} tries): {}", api.endpoints().display(), report.what(),
-                    failedInARow, reason);
+            LOG.debug("backend {} still does not take {} ({} tries, next in {} ms): {}", report.uri(), report.what(),
+                    failedInARow, wait.toMillis(), reason);
         }
         return wait;
     }
 
     private void delivered(Report report) {
         delivered.incrementAndGet();
-        LOG.debug("backend {} took {}", api.endpoints().display(), report.what());
+        LOG.debug("backend {} took {}", report.uri(), report.what());
         long droppedMeanwhile;
         synchronized (this) {
             droppedMeanwhile = droppedSinceDelivery;
@@ -198,7 +198,7 @@ final class ReportQueue implements AutoCloseable {
         }
         if (failedInARow > 0 || droppedMeanwhile > 0) {
             LOG.info("backend {} takes reports again after {} failed tries; {} report(s) were dropped meanwhile "
-                    + "({} in all)", api.endpoints().display(), failedInARow, droppedMeanwhile, dropped.get());
+                    + "({} in all)", report.uri(), failedInARow, droppedMeanwhile, dropped.get());
             failedInARow = 0;
         }
     }

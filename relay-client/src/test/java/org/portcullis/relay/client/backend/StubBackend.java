@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.portcullis.testkit.Identity;
@@ -31,6 +33,7 @@ final class StubBackend implements AutoCloseable {
     private volatile byte[] document;
     private volatile String etag;
     private volatile int configStatus = 200;
+    private final AtomicInteger served = new AtomicInteger();
 
     StubBackend(Identity identity) throws IOException, GeneralSecurityException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -59,6 +62,11 @@ final class StubBackend implements AutoCloseable {
         return requests;
     }
 
+    /** Documents served ({@code 200}) so far. */
+    int served() {
+        return served.get();
+    }
+
     /** The configuration polls so far. */
     List<Request> polls() {
         return requests.stream().filter(request -> request.path().equals("/v1/config")).toList();
@@ -71,7 +79,7 @@ final class StubBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("If-None-Match"),
@@ -90,11 +98,12 @@ final class StubBackend implements AutoCloseable {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
-            byte[] served = document;
+            byte[] answer = document;
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, served.length);
+            exchange.sendResponseHeaders(200, answer.length);
+            served.incrementAndGet();
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(served);
+                out.write(answer);
             }
         }
     }

@@ -107,17 +107,19 @@ class ConfigPullIT {
 
         long unchangedBefore = pull.pollCounts().unchanged.get();
         long pollsBefore = pull.pollCounts().polls.get();
-        long octetsBefore = backend.front().octetsIn() + backend.front().octetsOut();
-        int polls = 20;
+        long upBefore = backend.front().octetsIn();
+        long octetsBefore = upBefore + backend.front().octetsOut();
+        int polls = 60;
         Await.until(() -> pull.pollCounts().unchanged.get() >= unchangedBefore + polls, TestPull.WAIT,
                 polls + " unchanged polls");
         long unchanged = pull.pollCounts().unchanged.get() - unchangedBefore;
         long requests = pull.pollCounts().polls.get() - pollsBefore;
         long octets = backend.front().octetsIn() + backend.front().octetsOut() - octetsBefore;
+        long up = backend.front().octetsIn() - upBefore;
 
-        LOG.info("measured: {} unchanged polls took {} request(s) and {} octets on the wire: "
-                + "{} octets per poll (TLS records included); {} TCP connection(s) to the backend in all",
-                unchanged, requests, octets, octets / unchanged, backend.front().connections());
+        LOG.info("measured: {} unchanged polls took {} request(s) and {} octets on the wire: {} octets per poll ({} up,"
+                + " {} down; TLS records included); {} TCP connection(s) to the backend in all", unchanged, requests,
+                octets, octets / unchanged, up / unchanged, (octets - up) / unchanged, backend.front().connections());
         assertEquals(1, pull.pollCounts().documents.get(), "the document was downloaded once");
         assertTrue(requests <= unchanged + 1, requests + " requests for " + unchanged + " unchanged polls");
         assertTrue(octets / unchanged < 1024, octets / unchanged + " octets per unchanged poll");

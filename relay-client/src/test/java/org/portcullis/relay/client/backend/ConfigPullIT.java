@@ -149,6 +149,21 @@ class ConfigPullIT {
     }
 
     @Test
+    void closingEndsAHeldLongPollAtOnce() throws Exception {
+        startClient(settings().withPolling(Duration.ofSeconds(60), BackendSettings.DEFAULT_LONG_POLL_WAIT));
+        awaitApplied();
+        Await.until(() -> backend.service().publisher().waiting() > 0, TestPull.WAIT, "relay-client's long poll");
+
+        long start = System.nanoTime();
+        client.close();
+        client = null;
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "closing took " + took.toMillis() + " ms");
+        Await.until(() -> backend.service().publisher().waiting() == 0, TestPull.WAIT, "the long poll to end");
+    }
+
+    @Test
     void theRelayGoesOnWhileTheBackendIsDownAndCatchesUpWhenItIsBack() throws Exception {
         startClient(settings());
         String first = awaitApplied();

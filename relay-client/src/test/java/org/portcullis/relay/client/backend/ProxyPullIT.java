@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.portcullis.relay.client.ClientTestSetup;
 import org.portcullis.relay.client.FakeRelayServer;
 import org.portcullis.relay.client.RelayClient;
 import org.portcullis.relay.client.cli.Token;
+import org.portcullis.testkit.Await;
 import org.portcullis.testkit.TestPki;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,6 +117,23 @@ class ProxyPullIT {
     }
 
     @Test
+    void aProxyThatRefusesOurCredentialsIsReportedToTheBackendThroughTheRouteThatWorks() throws Exception {
+        Path events = folder.resolve("events.txt");
+        backend.recordEventsIn(events);
+        try (TestProxy proxy = new TestProxy("relay")) {
+            startClient("--proxy", proxy.url(), "--proxy-discovery-order", "flags,direct");
+
+            server.nextConfig();
+            assertEquals("direct", client.status().get("backend.route"));
+            Await.until(() -> read(events).contains("|ERROR|"), TestPull.WAIT, "the proxy alert at the backend");
+            String line = read(events).lines().filter(event -> event.contains("|ERROR|")).findFirst().orElseThrow();
+            assertTrue(line.startsWith(TestPull.RELAY + "|ERROR|"), line);
+            assertTrue(line.contains("relay-client: proxy " + proxy.url().substring("http://".length())
+                    + " refused our credentials (407 on CONNECT to localhost)"), line);
+        }
+    }
+
+    @Test
     void withDiscoveryOffTheProxyIsNotAsked() throws Exception {
         try (TestProxy proxy = new TestProxy()) {
             startClient("--proxy", proxy.url(), "--proxy-discovery=false");
@@ -122,6 +141,14 @@ class ProxyPullIT {
             server.nextConfig();
             assertEquals(0, proxy.connects());
             assertEquals("direct", client.status().get("backend.route"));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

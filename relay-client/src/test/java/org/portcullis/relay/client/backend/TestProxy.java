@@ -7,16 +7,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.littleshoot.proxy.ActivityTrackerAdapter;
 import org.littleshoot.proxy.FlowContext;
 import org.littleshoot.proxy.HttpProxyServer;
+import org.littleshoot.proxy.HttpProxyServerBootstrap;
+import org.littleshoot.proxy.ProxyAuthenticator;
 import org.littleshoot.proxy.impl.DefaultHttpProxyServer;
 import org.littleshoot.proxy.impl.ThreadPoolConfiguration;
 
-/** A real HTTP CONNECT proxy on 127.0.0.1:0 (LittleProxy) that counts the CONNECT requests it was sent. */
+/**
+ * A real HTTP CONNECT proxy on 127.0.0.1:0 (LittleProxy) that counts the CONNECT requests it was sent; optionally
+ * wanting Basic credentials (407 without them).
+ */
 final class TestProxy implements AutoCloseable {
     private final HttpProxyServer server;
     private final AtomicInteger connects = new AtomicInteger();
 
+    /** A proxy that lets everyone through. */
     TestProxy() {
-        server = DefaultHttpProxyServer.bootstrap()
+        this(null);
+    }
+
+    /** A proxy that wants this user with the password {@code user + "-password"}, or nobody when null. */
+    TestProxy(String user) {
+        HttpProxyServerBootstrap bootstrap = DefaultHttpProxyServer.bootstrap()
                 .withName("relay-client-test-proxy")
                 .withAddress(new InetSocketAddress("127.0.0.1", 0))
                 .withThreadPoolConfiguration(new ThreadPoolConfiguration().withAcceptorThreads(1)
@@ -28,8 +39,21 @@ final class TestProxy implements AutoCloseable {
                             connects.incrementAndGet();
                         }
                     }
-                })
-                .start();
+                });
+        if (user != null) {
+            bootstrap.withProxyAuthenticator(new ProxyAuthenticator() {
+                @Override
+                public boolean authenticate(String name, String password) {
+                    return user.equals(name) && (user + "-password").equals(password);
+                }
+
+                @Override
+                public String getRealm() {
+                    return "test";
+                }
+            });
+        }
+        server = bootstrap.start();
     }
 
     /** {@code --proxy} for it. */

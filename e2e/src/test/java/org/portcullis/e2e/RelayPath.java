@@ -64,7 +64,6 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
     private RelayServer server;
     private InetSocketAddress linkAddress;
     private Path configFile;
-    private RelayClient client;
     private int processes;
 
     RelayPath(TestPki pki) {
@@ -88,9 +87,6 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        if (client != null) {
-            client.close();
-        }
         while (!closeLast.isEmpty()) {
             closeLast.pop().close();
         }
@@ -124,11 +120,21 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
      * has applied it (its partner listener is open).
      */
     RelayClient startClient(RelayConfig config) throws InterruptedException {
-        TestConfig.write(configFile, config);
-        client = new RelayClient(new RelayClientSettings(linkAddress, null, link.client(), LinkSettings.defaults(),
-                FAST_BACKOFF, SSRM_TIMEOUT), ConfigFileWatcher.open(configFile, CONFIG_CHECK));
-        client.start();
+        RelayClient client = startClient(config, linkAddress);
         awaitConfigured();
+        return client;
+    }
+
+    /**
+     * Starts relay-client in this JVM dialling {@code server} (another relay-server, say) with {@code config} as its
+     * configuration file; waits for nothing. Closed after the test.
+     */
+    RelayClient startClient(RelayConfig config, InetSocketAddress server) throws InterruptedException {
+        TestConfig.write(configFile, config);
+        RelayClient client = closeAfterwards(new RelayClient(new RelayClientSettings(server, null, link.client(),
+                LinkSettings.defaults(), FAST_BACKOFF, SSRM_TIMEOUT), ConfigFileWatcher.open(configFile,
+                CONFIG_CHECK)));
+        client.start();
         return client;
     }
 

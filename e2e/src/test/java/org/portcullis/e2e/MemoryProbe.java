@@ -18,22 +18,35 @@ final class MemoryProbe {
     private MemoryProbe() {
     }
 
-    /** The most held in {@code samples} samples taken one after the other (each after its own collection). */
-    static long peak(int samples) {
-        long peak = 0;
-        for (int i = 0; i < samples; i++) {
-            peak = Math.max(peak, held());
+    /**
+     * Octets held.
+     *
+     * @param heap   the heap in use after a full collection
+     * @param pooled the buffer allocator's pools, direct and heap
+     */
+    record Held(long heap, long pooled) {
+        long total() {
+            return heap + pooled;
+        }
+    }
+
+    /** The sample holding the most of {@code samples} taken one after the other (each after its own collection). */
+    static Held peak(int samples) {
+        Held peak = held();
+        for (int i = 1; i < samples; i++) {
+            Held next = held();
+            peak = next.total() > peak.total() ? next : peak;
         }
         return peak;
     }
 
-    /** Octets held now: heap after a full collection, plus the buffer allocator's pools. */
-    static long held() {
+    /** Octets held now. */
+    static Held held() {
         // A request, not a promise; on the JVMs this runs on (G1, no -XX:+DisableExplicitGC) a full collection.
         System.gc();
-        long heap = MEMORY.getHeapMemoryUsage().getUsed();
-        return heap + (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
-                ? pooled(provider.metric()) : 0);
+        return new Held(MEMORY.getHeapMemoryUsage().getUsed(),
+                ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider provider
+                        ? pooled(provider.metric()) : 0);
     }
 
     private static long pooled(ByteBufAllocatorMetric metric) {

@@ -39,16 +39,18 @@ class SlowInsideIT {
     private static final int BESIDE_ATTEMPTS = 3;
     /** Samples of what the JVM holds, each after a full collection, for one figure. */
     private static final int SAMPLES = 3;
-    /**
-     * The bound on what the slow session may add to the JVM: its places on the relay path (what relay-server read
-     * from the partner and queued on the stream, the stream's window in flight, relay-client's write to the daemon,
-     * the partner's own unsent writes) hold about a window each, counted for both sessions of the test; plus slack for
-     * what is not the relay's: the allocator's chunks pinned by long-lived buffers, the leak detector's records of
-     * every live buffer (paranoid in tests) and the partner's write buffer (1 MiB) in this JVM. A relay that took in
-     * the partner's file as fast as it came would add more than the whole file ({@link Figures#slowFile()}).
-     */
+    /** The link's window per stream. */
     private static final long WINDOW = LinkSettings.defaults().streamWindow();
-    private static final long MEMORY_BOUND = 4 * WINDOW * 2 + 16 * Figures.MIB;
+    /**
+     * The bound on what the slow session may add to the JVM, counted for both sessions of the test: per session a
+     * window in each of its places on the link (relay-server's stream queue, the window in flight, relay-client's
+     * write to the daemon, one more for frames in the making) and the 2 MiB of Netty's batches (one read of the
+     * partner, up to 16 × 64 KiB, and the partner's own 1 MiB write buffer in this JVM); plus slack for what is no
+     * session's: the allocator's chunks pinned by long-lived buffers and the leak detector's records (paranoid in
+     * tests). A relay that took in the partner's file as fast as it came would add the whole file,
+     * {@link Figures#slowFile()}.
+     */
+    private static final long MEMORY_BOUND = 2 * (4 * WINDOW + 2 * Figures.MIB) + 16 * Figures.MIB;
     /**
      * What may be on the way from the slow session's partner to its daemon: the relay's windows and the loopback
      * sockets' buffers between relay-client and the daemon, which Linux grows to 4 MiB (send) and 6 MiB (receive).
@@ -73,7 +75,7 @@ class SlowInsideIT {
         InsideFront front = relay.inside().front();
 
         double soloSpeed = transfer(solo);
-        long idle = MemoryProbe.peak(SAMPLES);
+        MemoryProbe.Held idle = MemoryProbe.peak(SAMPLES);
 
         front.plan(InsideFront.Plan.throttled(SLOW_RATE));
         int connections = front.connections();
@@ -85,7 +87,7 @@ class SlowInsideIT {
 
         double besideSpeed = besideSpeed(soloSpeed);
         // The slow session alone again, by now as full as its partner could make it.
-        long withSlow = MemoryProbe.peak(SAMPLES);
+        MemoryProbe.Held withSlow = MemoryProbe.peak(SAMPLES);
         double slowSeconds = (System.nanoTime() - slowStart) / 1e9;
         long slowArrived = Files.size(relay.inside().inbox().resolve(".SLOW.part"));
         assertFalse(slowSession.isDone(), "the slow session is still running");
@@ -96,17 +98,19 @@ class SlowInsideIT {
                 && audit.verdict() != AuditRecord.Verdict.COMPLETED, "the slow session's end");
         LOG.info("figure: solo {} MiB/s, beside the slow session {} MiB/s; the slow daemon read {} octets in {} s "
                 + "({} KiB/s), its partner got {} octets into relay-server; held after GC {} MiB without, {} MiB "
-                + "with the slow session (+{} MiB, bound {} MiB)", format(soloSpeed), format(besideSpeed),
-                slowArrived, format(slowSeconds), format(slowArrived / 1024.0 / slowSeconds),
-                record.bytesFromPartner(), mib(idle), mib(withSlow), mib(withSlow - idle), mib(MEMORY_BOUND));
+                + "with the slow session: +{} MiB (heap +{}, buffer pools +{}), bound {} MiB", format(soloSpeed),
+                format(besideSpeed), slowArrived, format(slowSeconds), format(slowArrived / 1024.0 / slowSeconds),
+                record.bytesFromPartner(), mib(idle.total()), mib(withSlow.total()),
+                mib(withSlow.total() - idle.total()), mib(withSlow.heap() - idle.heap()),
+                mib(withSlow.pooled() - idle.pooled()), mib(MEMORY_BOUND));
         assertTrue(slowArrived > 0 && slowArrived <= SLOW_RATE * slowSeconds + WINDOW, "the inside daemon read "
                 + "slowly: " + slowArrived + " octets in " + slowSeconds + " s");
         assertTrue(record.bytesFromPartner() - slowArrived <= IN_FLIGHT_BOUND, "octets of the slow session in "
                 + "flight between its partner and the daemon: " + (record.bytesFromPartner() - slowArrived));
         assertTrue(besideSpeed >= SHARE_OF_SOLO_SPEED * soloSpeed, "beside the slow session " + besideSpeed
                 + " MiB/s, alone " + soloSpeed + " MiB/s");
-        assertTrue(withSlow - idle <= MEMORY_BOUND, "the slow session added " + (withSlow - idle)
-                + " octets to what the JVM holds, more than " + MEMORY_BOUND);
+        assertTrue(withSlow.total() - idle.total() <= MEMORY_BOUND, "the slow session added "
+                + (withSlow.total() - idle.total()) + " octets to what the JVM holds, more than " + MEMORY_BOUND);
     }
 
     /**
@@ -117,8 +121,9 @@ class SlowInsideIT {
     private double besideSpeed(double soloSpeed) throws Exception {
         double best = 0;
         for (int i = 1; i <= BESIDE_ATTEMPTS && best < SHARE_OF_SOLO_SPEED * soloSpeed; i++) {
-            best = Math.max(best, transfer(TestFiles.random(relay.folder("beside-out-" + i), "BESIDE" + i, FAST_FILE,
-                    10 + i)));
+            double speed = transfer(TestFiles.random(relay.folder("beside-out-" + i), "BESIDE" + i, FAST_FILE, 10 + i));
+            LOG.info("transfer {} beside the slow session: {} MiB/s", i, format(speed));
+            best = Math.max(best, speed);
         }
         return best;
     }

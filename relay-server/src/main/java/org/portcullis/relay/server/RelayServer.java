@@ -25,6 +25,7 @@ import org.portcullis.relay.server.link.CrlUrlReporter;
 import org.portcullis.relay.server.link.InsideLink;
 import org.portcullis.relay.server.link.ServerLinkListener;
 import org.portcullis.relay.server.outgoing.OutgoingConnector;
+import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.partner.PartnerInitializer;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServices;
@@ -60,6 +61,7 @@ public final class RelayServer implements AutoCloseable {
     private final LinkServer linkServer;
     private final InsideLink insideLink = new InsideLink();
     private final CurrentConfig current = new CurrentConfig();
+    private final RunningLicense license;
 
     public RelayServer(RelayServerSettings settings) {
         group = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, new DefaultThreadFactory("relay-io"),
@@ -67,7 +69,8 @@ public final class RelayServer implements AutoCloseable {
         blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
         configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
-        SessionSupport support = new SessionSupport(settings.audit(), limiter);
+        license = settings.license();
+        SessionSupport support = new SessionSupport(settings.audit(), limiter, license);
         CrlUrlReporter crls = new CrlUrlReporter(insideLink);
         PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter());
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
@@ -85,6 +88,9 @@ public final class RelayServer implements AutoCloseable {
      * @throws LinkException when the link cannot listen
      */
     public InetSocketAddress start() {
+        license.log();
+        // The license is seen expiring without reading it again; a day's delay of the warning is harmless.
+        group.next().scheduleAtFixedRate(license::log, 1, 1, TimeUnit.DAYS);
         try {
             InetSocketAddress bound = linkServer.start().get(LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration",

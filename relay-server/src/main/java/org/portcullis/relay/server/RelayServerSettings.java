@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkSettings;
+import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.session.AuditLog;
 
 /**
@@ -13,9 +14,10 @@ import org.portcullis.relay.server.session.AuditLog;
  * @param credentials  the link's certificate, key, trusted CA and optional pin of relay-client's certificate
  * @param linkSettings heartbeats, windows and limits of the link
  * @param audit        where the audit record of each session goes
+ * @param license      the license checked at start: its session limit and expiry apply to new sessions
  */
 public record RelayServerSettings(InetSocketAddress linkAddress, LinkCredentials credentials,
-        LinkSettings linkSettings, AuditLog audit) {
+        LinkSettings linkSettings, AuditLog audit, RunningLicense license) {
     /** The default port of the link. */
     public static final int DEFAULT_LINK_PORT = 2878;
 
@@ -24,5 +26,6 @@ public record RelayServerSettings(InetSocketAddress linkAddress, LinkCredentials
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(linkSettings, "linkSettings");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(license, "license");
     }
 }

@@ -31,6 +31,7 @@ import org.portcullis.oftp2.peer.PeerConfig;
 import org.portcullis.oftp2.peer.PeerServer;
 import org.portcullis.oftp2.peer.PeerTls;
 import org.portcullis.oftp2.peer.SessionResult;
+import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
@@ -45,7 +46,14 @@ import org.portcullis.testkit.TestPki;
 final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The license the server runs with, made in the test's temporary folder. */
+    @FunctionalInterface
+    interface LicenseFactory {
+        RunningLicense make(Path temp) throws IOException;
+    }
+
     private final TestPki pki;
+    private final LicenseFactory license;
     private EventLoopGroup group;
     private OftpPeer peers;
     private Path temp;
@@ -55,8 +63,14 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
     private final BlockingQueue<SessionResult> insideResults = new LinkedBlockingQueue<>();
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
 
+    /** A server without a license file: no session limit from a license, no expiry. */
     RelayHarness(TestPki pki) {
+        this(pki, temp -> RunningLicense.unlimited());
+    }
+
+    RelayHarness(TestPki pki, LicenseFactory license) {
         this.pki = pki;
+        this.license = license;
     }
 
     @Override
@@ -71,7 +85,7 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
         PemFiles clientLink = pki.write(pki.client("relay-client"), "link-client");
         server = new RelayServer(new RelayServerSettings(new InetSocketAddress("127.0.0.1", 0),
                 new LinkCredentials(serverLink.certificateChain(), serverLink.privateKey(), serverLink.caCertificate(),
-                        null), LinkSettings.defaults(), audit::add));
+                        null), LinkSettings.defaults(), audit::add, license.make(temp)));
         InetSocketAddress link = server.start();
         client = new FakeRelayClient(group, link, new LinkCredentials(clientLink.certificateChain(),
                 clientLink.privateKey(), clientLink.caCertificate(), null), inside.localAddress());

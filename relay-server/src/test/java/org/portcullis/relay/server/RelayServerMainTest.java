@@ -13,12 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RelayServerMainTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new RelayServerMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
+        return run(new RelayServerMain(), args);
+    }
+
+    private int run(RelayServerMain main, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return new CommandLine(main).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 
     @Test
@@ -27,7 +32,8 @@ class RelayServerMainTest {
         String usage = out.toString();
         assertTrue(usage.startsWith("Usage: relay-server "), usage);
         for (String expected : new String[] {"--link-cert", "--link-key", "--link-ca", "--link-pin", "-i",
-                "0.0.0.0:2878", "-v", "--log-level", "verify-config"}) {
+                "0.0.0.0:2878", "-v", "--log-level", "verify-config", "-l, --license=FILE",
+            "-L, --proxy-id", "-V, --license-status", "--license-trust", "--version"}) {
             assertTrue(usage.contains(expected), () -> expected + " missing from " + usage);
         }
     }

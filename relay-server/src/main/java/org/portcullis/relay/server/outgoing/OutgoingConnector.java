@@ -22,6 +22,7 @@ import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.command.Esid;
 import org.portcullis.relay.server.config.ActiveConfig;
 import org.portcullis.relay.server.config.CurrentConfig;
+import org.portcullis.relay.server.license.RunningLicense.SessionLimit;
 import org.portcullis.relay.server.link.CrlUrlReporter;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 import org.portcullis.relay.server.session.RelaySession;
@@ -64,12 +65,14 @@ public final class OutgoingConnector {
             stream.reset(active.isEmpty() ? "no configuration" : "unknown route");
             return;
         }
-        int maxSessions = active.get().config().limits().maxSessions();
-        if (!support.limiter().tryAcquire(maxSessions)) {
-            LOG.warn("{} outgoing session on route {} refused: the limit of {} concurrent sessions is reached", log,
-                    route.get().name(), maxSessions);
-            stream.write(StbFrames.encode(ByteBufAllocator.DEFAULT, Esid.of(EsidReason.RESOURCES_NOT_AVAILABLE)));
-            stream.close();
+        if (support.license().refuseNewSession(log).isPresent()) {
+            refuse(stream);
+            return;
+        }
+        SessionLimit limit = support.license().sessionLimit(active.get().config().limits().maxSessions());
+        if (!support.limiter().tryAcquire(limit.max())) {
+            LOG.warn("{} outgoing session on route {} refused: {}", log, route.get().name(), limit.reached());
+            refuse(stream);
             return;
         }
         try {
@@ -79,6 +82,12 @@ public final class OutgoingConnector {
             LOG.warn("{} outgoing session refused: relay-server is busy or shutting down", log);
             stream.reset("relay-server busy");
         }
+    }
+
+    /** ESID 08 to the inside daemon, which asked for the session, before any connection to the partner. */
+    private static void refuse(LinkStream stream) {
+        stream.write(StbFrames.encode(ByteBufAllocator.DEFAULT, Esid.of(EsidReason.RESOURCES_NOT_AVAILABLE)));
+        stream.close();
     }
 
     /** On the blocking executor: the source address and the names, then the connection. */

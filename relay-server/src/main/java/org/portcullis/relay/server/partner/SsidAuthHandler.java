@@ -10,6 +10,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import org.portcullis.oftp2.OftpProtocolException;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.Ssid;
 import org.portcullis.oftp2.command.Ssrm;
+import org.portcullis.relay.server.license.RunningLicense;
+import org.portcullis.relay.server.license.RunningLicense.SessionLimit;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 import org.portcullis.relay.server.session.RelayHandler;
 import org.portcullis.relay.server.session.RelaySession;
@@ -33,9 +36,10 @@ import org.portcullis.relay.server.tls.PeerCertificates;
 
 /**
  * The {@code ssidAuth} step of an incoming session (RFC 5024 §4.2, §5.3.1, §5.3.2): once TLS is up the relay
- * sends SSRM itself, reads the partner's SSID and checks, in this order, the session limit and the link (ESID
- * 08), the Odette ID (03), the password (04, hashed on the verifier executor), the client certificate (04), the
- * source address (03) and the protocol level and capabilities (10). Only then it opens a stream to the inside,
+ * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, the license's expiry and the
+ * session limit (the lower of the configuration's and the license's) (ESID 08), the Odette ID (03), the password
+ * (04, hashed on the verifier executor), the client certificate (04), the source address (03) and the protocol
+ * level and capabilities (10). Only then it opens a stream to the inside,
  * passes the SSID into it and hands the connection to the {@code relay} handler. A refusal sends ESID, closes
  * and leaves one audit record; nothing of a refused partner goes inside.
  */
@@ -141,9 +145,14 @@ public final class SsidAuthHandler extends ChannelInboundHandlerAdapter {
         if (services.link().current().isEmpty()) {
             throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, "no link to relay-client");
         }
-        if (!session.acquireSlot(config.limits().maxSessions())) {
-            throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null,
-                    "the limit of " + config.limits().maxSessions() + " concurrent sessions is reached");
+        RunningLicense license = services.support().license();
+        Optional<String> lapsed = license.refuseNewSession(session.log());
+        if (lapsed.isPresent()) {
+            throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, lapsed.get());
+        }
+        SessionLimit limit = license.sessionLimit(config.limits().maxSessions());
+        if (!session.acquireSlot(limit.max())) {
+            throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, limit.reached());
         }
         PartnerConfig partner = PartnerCheck.known(config, ssid);
         CompletableFuture<Boolean> password;

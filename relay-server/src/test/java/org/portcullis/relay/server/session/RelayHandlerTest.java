@@ -24,6 +24,7 @@ import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.Ssid;
 import org.portcullis.oftp2.command.Ssrm;
+import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 
 /** The relay step of an incoming session on an in-memory channel, the test playing relay-client's stream. */
@@ -48,7 +49,7 @@ class RelayHandlerTest {
             }
         });
         session = new RelaySession("test", RelaySession.Direction.INCOMING, channel,
-                new SessionSupport(audit::add, new SessionLimiter()));
+                new SessionSupport(audit::add, new SessionLimiter(), RunningLicense.unlimited()));
         session.opened();
         session.inspector().fromInside(session.log(), Ssrm.INSTANCE);
         session.inspector().fromPartner(session.log(), PARTNER_SSID);

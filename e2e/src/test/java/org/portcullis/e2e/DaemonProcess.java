@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.portcullis.testkit.Await;
 
 /**
  * A daemon as an operator starts it: {@code java -jar} of its runnable jar (built by {@code package} before the
@@ -63,6 +66,29 @@ final class DaemonProcess implements AutoCloseable {
         if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not die of SIGKILL within " + EXIT_WAIT);
         }
+    }
+
+    /**
+     * Waits for the daemon to log a line {@code pattern} finds, and returns the pattern's first group (a port it
+     * bound, say): the way an operator learns what a daemon started with port 0 chose.
+     */
+    String awaitLog(Pattern pattern, Duration timeout) {
+        Await.until(() -> pattern.matcher(console()).find() || !process.isAlive(), timeout,
+                name + " to log " + pattern);
+        Matcher matcher = pattern.matcher(console());
+        if (!matcher.find()) {
+            throw new AssertionError(name + " exited with " + process.exitValue() + " before logging " + pattern
+                    + ":\n" + console());
+        }
+        return matcher.group(1);
+    }
+
+    /** Waits for the daemon to exit and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not exit within " + timeout + ":\n" + console());
+        }
+        return process.exitValue();
     }
 
     /** What the daemon logged so far. */

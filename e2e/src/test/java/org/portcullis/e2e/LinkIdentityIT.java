@@ -66,7 +66,7 @@ class LinkIdentityIT {
         LinkCredentials rogueCredentials = new LinkCredentials(rogueFiles.certificateChain(), rogueFiles.privateKey(),
                 PKI.writeCa(), null);
         try (RelayServer rogue = new RelayServer(new RelayServerSettings(new InetSocketAddress("127.0.0.1", 0),
-                rogueCredentials, LinkSettings.defaults(), record -> { }));
+                rogueCredentials, LinkSettings.defaults(), record -> { }, relay.license().check()));
                 InsideFront front = new InsideFront(relay.group(), rogue.start())) {
             try (var client = relay.startClient(relay.config(), front.address())) {
                 Await.until(() -> front.connections() >= 3, RelayPath.TIMEOUT, what + ": relay-client's attempts");

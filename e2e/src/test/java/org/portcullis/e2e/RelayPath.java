@@ -81,7 +81,7 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
         serverIdentity = pki.server();
         configFile = temp.resolve("relay.json");
         server = new RelayServer(new RelayServerSettings(new InetSocketAddress("127.0.0.1", 0), link.server(),
-                LinkSettings.defaults(), audit::add));
+                LinkSettings.defaults(), audit::add, license.check()));
         linkAddress = server.start();
     }
 
@@ -143,15 +143,31 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
      * --link-cert ...}, and waits until relay-server has applied the configuration. Stopped after the test.
      */
     DaemonProcess startClientProcess(RelayConfig config) {
-        TestConfig.write(configFile, config);
-        List<String> arguments = new ArrayList<>(List.of("-d", "-S", "127.0.0.1:" + linkAddress.getPort(),
-                "--config-file", configFile.toString()));
-        arguments.addAll(link.clientArguments());
-        DaemonProcess process = DaemonProcess.start("relay-client.jar",
-                temp.resolve("relay-client-" + ++processes + ".log"), arguments);
-        closeLast.push(process);
+        DaemonProcess process = startClientProcess(config, linkAddress);
         awaitConfigured();
         return process;
+    }
+
+    /** As {@link #startClientProcess(RelayConfig)}, dialling {@code server}; waits for nothing. */
+    DaemonProcess startClientProcess(RelayConfig config, InetSocketAddress server) {
+        TestConfig.write(configFile, config);
+        List<String> arguments = new ArrayList<>(List.of("-d", "-S", "127.0.0.1:" + server.getPort(),
+                "--config-file", configFile.toString()));
+        arguments.addAll(link.clientArguments());
+        return closeAfterwards(DaemonProcess.start("relay-client.jar",
+                temp.resolve("relay-client-" + ++processes + ".log"), arguments));
+    }
+
+    /**
+     * Starts relay-server as a process of its runnable jar, as {@code relay-server -i 127.0.0.1:0 --link-cert ...
+     * -l LICENSE --license-trust KEY} plus {@code extra} arguments; waits for nothing. Stopped after the test.
+     */
+    DaemonProcess startServerProcess(List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of("-i", "127.0.0.1:0"));
+        arguments.addAll(link.serverArguments());
+        arguments.addAll(extra);
+        return closeAfterwards(DaemonProcess.start("relay-server.jar",
+                temp.resolve("relay-server-" + ++processes + ".log"), arguments));
     }
 
     /** Replaces relay-client's configuration file (relay-client sees it within {@link #CONFIG_CHECK}). */

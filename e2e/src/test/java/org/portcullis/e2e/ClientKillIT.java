@@ -36,6 +36,8 @@ class ClientKillIT {
     final RelayPath relay = new RelayPath(PKI);
 
     private final Partners partners = new Partners(relay);
+    /** Lets the held transfer go on. */
+    private final CompletableFuture<Void> release = new CompletableFuture<>();
 
     @Test
     void aKilledRelayClientEndsTheSessionCleanlyAndThePartnersRestartCompletesTheFile() throws Exception {
@@ -44,14 +46,7 @@ class ClientKillIT {
         TestFiles.Written file = TestFiles.random(relay.folder("partner-out"), DATASET, size, 5);
         PeerClient partner = partners.partnerCaller(file.path().getParent(), null);
 
-        // A quarter of the file reaches the inside daemon, then the rest waits: the transfer is surely running.
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        InsideFront front = relay.inside().front();
-        front.plan(InsideFront.Plan.holding(size / 4, release));
-        CompletableFuture<SessionResult> cut = partners.callRelay(partner);
-        Await.until(() -> front.holding() == 1, RelayPath.TIMEOUT, "the transfer to be a quarter through");
-        front.plan(InsideFront.Plan.DIRECT);
-
+        CompletableFuture<SessionResult> cut = heldAfterAQuarter(partner, size);
         long killed = System.nanoTime();
         client.kill();
         // The front reads on, so it sees relay-client's connection close and closes the daemon's.
@@ -81,5 +76,18 @@ class ClientKillIT {
         LOG.info("figure: the partner's session ended {} ms after kill -9 of relay-client (ESID 08); relay-client "
                 + "relinked {} ms after its restart; the restarted transfer resumed at octet {} and sent {} octets "
                 + "in {} ms", endedMillis, linkMillis, transfer.restartOffset(), transfer.octets(), resumeMillis);
+    }
+
+    /**
+     * Starts the partner's transfer; a quarter of the file reaches the inside daemon, then the rest waits (until
+     * {@link #release}): the transfer is surely running.
+     */
+    private CompletableFuture<SessionResult> heldAfterAQuarter(PeerClient partner, long size) {
+        InsideFront front = relay.inside().front();
+        front.plan(InsideFront.Plan.holding(size / 4, release));
+        CompletableFuture<SessionResult> session = partners.callRelay(partner);
+        Await.until(() -> front.holding() == 1, RelayPath.TIMEOUT, "the transfer to be a quarter through");
+        front.plan(InsideFront.Plan.DIRECT);
+        return session;
     }
 }

@@ -72,19 +72,11 @@ class SlowInsideIT {
         relay.startClient(relay.config());
         TestFiles.Written solo = TestFiles.random(relay.folder("solo-out"), "SOLO", FAST_FILE, 1);
         TestFiles.Written slow = TestFiles.random(relay.folder("slow-out"), "SLOW", Figures.slowFile(), 3);
-        InsideFront front = relay.inside().front();
 
         double soloSpeed = transfer(solo);
         MemoryProbe.Held idle = MemoryProbe.peak(SAMPLES);
-
-        front.plan(InsideFront.Plan.throttled(SLOW_RATE));
-        int connections = front.connections();
         long slowStart = System.nanoTime();
-        CompletableFuture<SessionResult> slowSession = partners.callRelay(partners.caller(Partners.partner(
-                slow.path().getParent(), null).credit(Ssid.MAX_CREDIT), PKI.client(TestConfig.PARTNER_ID)));
-        Await.until(() -> front.connections() > connections, RelayPath.TIMEOUT, "the slow session inside");
-        front.plan(InsideFront.Plan.DIRECT);
-
+        CompletableFuture<SessionResult> slowSession = startSlowSession(slow);
         double besideSpeed = besideSpeed(soloSpeed);
         // The slow session alone again, by now as full as its partner could make it.
         MemoryProbe.Held withSlow = MemoryProbe.peak(SAMPLES);
@@ -96,21 +88,49 @@ class SlowInsideIT {
         relay.inside().front().close();
         AuditRecord record = relay.awaitAudit(audit -> audit.bytesFromPartner() < slow.size()
                 && audit.verdict() != AuditRecord.Verdict.COMPLETED, "the slow session's end");
-        LOG.info("figure: solo {} MiB/s, beside the slow session {} MiB/s; the slow daemon read {} octets in {} s "
-                + "({} KiB/s), its partner got {} octets into relay-server; held after GC {} MiB without, {} MiB "
-                + "with the slow session: +{} MiB (heap +{}, buffer pools +{}), bound {} MiB", format(soloSpeed),
-                format(besideSpeed), slowArrived, format(slowSeconds), format(slowArrived / 1024.0 / slowSeconds),
-                record.bytesFromPartner(), mib(idle.total()), mib(withSlow.total()),
-                mib(withSlow.total() - idle.total()), mib(withSlow.heap() - idle.heap()),
-                mib(withSlow.pooled() - idle.pooled()), mib(MEMORY_BOUND));
-        assertTrue(slowArrived > 0 && slowArrived <= SLOW_RATE * slowSeconds + WINDOW, "the inside daemon read "
-                + "slowly: " + slowArrived + " octets in " + slowSeconds + " s");
-        assertTrue(record.bytesFromPartner() - slowArrived <= IN_FLIGHT_BOUND, "octets of the slow session in "
-                + "flight between its partner and the daemon: " + (record.bytesFromPartner() - slowArrived));
-        assertTrue(besideSpeed >= SHARE_OF_SOLO_SPEED * soloSpeed, "beside the slow session " + besideSpeed
-                + " MiB/s, alone " + soloSpeed + " MiB/s");
-        assertTrue(withSlow.total() - idle.total() <= MEMORY_BOUND, "the slow session added "
-                + (withSlow.total() - idle.total()) + " octets to what the JVM holds, more than " + MEMORY_BOUND);
+        Observed observed = new Observed(soloSpeed, besideSpeed, slowArrived, slowSeconds, record.bytesFromPartner(),
+                withSlow.total() - idle.total());
+        LOG.info("figure: {}; held after GC {} MiB without the slow session, with it heap +{} MiB, buffer pools "
+                + "+{} MiB", observed, mib(idle.total()), mib(withSlow.heap() - idle.heap()),
+                mib(withSlow.pooled() - idle.pooled()));
+        assertTrue(slowArrived > 0 && slowArrived <= SLOW_RATE * slowSeconds + WINDOW, observed::toString);
+        assertTrue(record.bytesFromPartner() - slowArrived <= IN_FLIGHT_BOUND, observed::toString);
+        assertTrue(besideSpeed >= SHARE_OF_SOLO_SPEED * soloSpeed, observed::toString);
+        assertTrue(observed.memoryAdded() <= MEMORY_BOUND, observed::toString);
+    }
+
+    /**
+     * What the test saw.
+     *
+     * @param soloSpeed   MiB/s of a transfer alone
+     * @param besideSpeed MiB/s of a transfer beside the slow session
+     * @param slowArrived octets the slow daemon read
+     * @param slowSeconds how long the slow session ran
+     * @param intoRelay   octets relay-server read from the slow session's partner
+     * @param memoryAdded octets the slow session added to what the JVM holds
+     */
+    private record Observed(double soloSpeed, double besideSpeed, long slowArrived, double slowSeconds,
+            long intoRelay, long memoryAdded) {
+        @Override
+        public String toString() {
+            return "solo " + format(soloSpeed) + " MiB/s, beside the slow session " + format(besideSpeed)
+                    + " MiB/s; the slow daemon read " + slowArrived + " octets in " + format(slowSeconds) + " s ("
+                    + format(slowArrived / 1024.0 / slowSeconds) + " KiB/s), its partner got " + intoRelay
+                    + " octets into relay-server; the slow session added " + mib(memoryAdded)
+                    + " MiB to what the JVM holds (bound " + mib(MEMORY_BOUND) + " MiB)";
+        }
+    }
+
+    /** The partner of the slow daemon, offering the largest credit; the daemon reads {@link #SLOW_RATE}. */
+    private CompletableFuture<SessionResult> startSlowSession(TestFiles.Written slow) throws Exception {
+        InsideFront front = relay.inside().front();
+        front.plan(InsideFront.Plan.throttled(SLOW_RATE));
+        int connections = front.connections();
+        CompletableFuture<SessionResult> session = partners.callRelay(partners.caller(Partners.partner(
+                slow.path().getParent(), null).credit(Ssid.MAX_CREDIT), PKI.client(TestConfig.PARTNER_ID)));
+        Await.until(() -> front.connections() > connections, RelayPath.TIMEOUT, "the slow session inside");
+        front.plan(InsideFront.Plan.DIRECT);
+        return session;
     }
 
     /**

@@ -87,8 +87,14 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        // Everything is closed even when one close fails; the first failure is thrown at the end.
+        Exception first = null;
         while (!closeLast.isEmpty()) {
-            closeLast.pop().close();
+            try {
+                closeLast.pop().close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
         }
         if (server != null) {
             server.close();
@@ -103,6 +109,9 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
         delete(temp);
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The configuration of revision 1: the partner {@link TestConfig#PARTNER_ID}, the inside daemon's front. */
@@ -187,10 +196,6 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
     /** The address relay-client dials. */
     InetSocketAddress linkAddress() {
         return linkAddress;
-    }
-
-    LinkPki link() {
-        return link;
     }
 
     /** The license relay-server runs with. */

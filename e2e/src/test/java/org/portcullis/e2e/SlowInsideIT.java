@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.link.LinkSettings;
 import org.portcullis.oftp2.command.Ssid;
-import org.portcullis.oftp2.peer.PeerClient;
 import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.link.ControlMessage;
+import org.portcullis.proxy.DiscoveryStep;
 import org.portcullis.proxy.ProxyDiscovery;
 import org.portcullis.proxy.Route;
 import org.portcullis.proxy.http.OutboundClient;
@@ -26,6 +28,7 @@ import org.portcullis.relay.client.config.LoadedConfig;
 public final class Backend implements ConfigSource, Consumer<ControlMessage> {
     private static final Logger LOG = LogManager.getLogger();
 
+    private final BackendSettings settings;
     private final Clock clock;
     private final OutboundClient client;
     private final BackendConfigSource config;
@@ -33,6 +36,7 @@ public final class Backend implements ConfigSource, Consumer<ControlMessage> {
     private final Reports reports;
 
     private Backend(BackendSettings settings, Clock clock) throws IOException {
+        this.settings = settings;
         this.clock = clock;
         this.reports = new Reports(settings.endpoints(), settings.relayName());
         this.client = new OutboundClient(new ProxyDiscovery(settings.discovery(), clock), settings.outbound(),
@@ -60,6 +64,13 @@ public final class Backend implements ConfigSource, Consumer<ControlMessage> {
 
     @Override
     public void start(Consumer<LoadedConfig> listener) {
+        LOG.info("configuration from {}: {}, else every {} ms; the connection renewed every {} s; proxy discovery {}",
+                settings.endpoints().display(), settings.longPollWait().isZero() ? "no long polls"
+                        : "long polls of " + settings.longPollWait().toMillis() + " ms",
+                settings.pollInterval().toMillis(), settings.outbound().connectionTtl().toSeconds(),
+                settings.discovery().enabled() ? settings.discovery().order().stream().map(DiscoveryStep::label)
+                        .collect(Collectors.joining(",")) + ", --proxy " + settings.discovery().proxies()
+                        : "off (direct only)");
         config.start(listener);
     }
 

@@ -145,13 +145,13 @@ public final class DaemonRunner {
 
     private void drain() {
         Duration timeout = options.drainTimeout();
-        LOG.info("{} stopping: no new sessions; running sessions have {} s to finish", options.identity().name(),
-                timeout.toSeconds());
+        LOG.info("{} stopping: no new sessions; running sessions have {} ms to finish", options.identity().name(),
+                timeout.toMillis());
         try {
             service.drain(timeout).get(timeout.plus(ESID_GRACE).toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("no session runs any more");
         } catch (TimeoutException e) {
-            LOG.warn("sessions still run {} s after the drain deadline; they are closed now", ESID_GRACE.toSeconds());
+            LOG.warn("sessions still run {} ms after the drain deadline; they are closed now", ESID_GRACE.toMillis());
         } catch (ExecutionException e) {
             LOG.error("draining failed; closing", e.getCause());
         } catch (InterruptedException e) {

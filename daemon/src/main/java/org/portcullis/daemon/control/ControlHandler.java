@@ -18,6 +18,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<String> {
     private final ControlSecret secret;
     private final ControlCommands commands;
     private boolean authenticated;
+    private boolean done;
 
     ControlHandler(ControlSecret secret, ControlCommands commands) {
         this.secret = secret;
@@ -26,8 +27,13 @@ final class ControlHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (done) {
+            // Lines decoded from what was read before the connection closed.
+            return;
+        }
         if (!authenticated) {
             if (!secret.matches(line)) {
+                done = true;
                 LOG.warn("control connection from {} refused: wrong secret", ctx.channel().remoteAddress());
                 ctx.close();
                 return;
@@ -36,6 +42,7 @@ final class ControlHandler extends SimpleChannelInboundHandler<String> {
             return;
         }
         // One request per connection: nothing more is read.
+        done = true;
         ctx.channel().config().setAutoRead(false);
         String command = line.strip();
         LOG.debug("control command from {}: {}", ctx.channel().remoteAddress(), command);

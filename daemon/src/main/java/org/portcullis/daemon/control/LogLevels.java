@@ -42,6 +42,7 @@ public final class LogLevels implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> reverts = new HashMap<>();
     private final PropertyChangeListener reconfigured = this::reconfigured;
     private LevelOverrideFilter filter;
+    private Configuration attachedTo;
     private boolean filterAddedHere;
 
     /**
@@ -62,6 +63,7 @@ public final class LogLevels implements AutoCloseable {
     /** Hands the table to the configuration's LevelOverrideFilter, adding one if the configuration has none. */
     public synchronized LogLevels attach() {
         Configuration configuration = context.getConfiguration();
+        attachedTo = configuration;
         filter = find(configuration.getFilter());
         filterAddedHere = filter == null;
         if (filterAddedHere) {
@@ -186,7 +188,8 @@ public final class LogLevels implements AutoCloseable {
 
     /** log4j read its configuration again: its loggers' levels rule, the new filter gets the table. */
     private synchronized void reconfigured(PropertyChangeEvent event) {
-        if (!LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName())) {
+        // updateLoggers() announces the same configuration again: only a new one counts.
+        if (!LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) || event.getNewValue() == attachedTo) {
             return;
         }
         for (Iterator<String> keys = reverts.keySet().iterator(); keys.hasNext(); ) {

@@ -42,11 +42,14 @@ public final class DaemonRunner {
 
     private final DaemonOptions options;
     private final Clock clock;
+    private final CountDownLatch startAttempted = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
     private final Thread hook;
     private volatile boolean signalled;
     private volatile boolean draining;
+    private volatile boolean running;
     private volatile DaemonService service;
     private PidFile pidFile;
     private EventLoopGroup controlLoop;
@@ -70,29 +73,52 @@ public final class DaemonRunner {
     public int run(DaemonService daemon, PrintWriter err) throws InterruptedException {
         String name = options.identity().name();
         String version = ManifestVersionProvider.version(daemon.getClass());
-        LOG.info("{} {} on Java {}, PID {}", name, version, Runtime.version(), ProcessHandle.current().pid());
+        // The first line, under the main class's name as the daemon's own lines were before this runner.
+        LogManager.getLogger(options.identity().mainClass()).info("{} {} on Java {}, PID {}", name, version,
+                Runtime.version(), ProcessHandle.current().pid());
         this.service = daemon;
+        // From here on a signal stops the daemon cleanly, even while it starts.
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             setUp(new ControlCommands.Facts(name, version, ProcessHandle.current().pid(), clock.instant()));
         } catch (DaemonException e) {
+            startAttempted(false);
             LOG.error("{} cannot start: {}", name, e.getMessage());
             err.println(name + ": " + e.getMessage());
             err.flush();
-            release();
-            return e.exitCode();
+            return failed(e.exitCode());
         }
         int started = daemon.start();
+        startAttempted(started == 0);
         if (started != 0) {
-            daemon.close();
-            release();
-            return started;
+            return failed(started);
         }
-        Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
-        if (!signalled) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
+        removeHook();
         return 0;
+    }
+
+    private void startAttempted(boolean success) {
+        running = success;
+        startAttempted.countDown();
+    }
+
+    /** A start failed: everything is released and the code returned. */
+    private int failed(int exitCode) {
+        release();
+        service.close();
+        removeHook();
+        return exitCode;
+    }
+
+    private void removeHook() {
+        if (!signalled) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // A signal came meanwhile: the hook runs and ends the process.
+            }
+        }
     }
 
     /** The PID file, the control secret, the control port and its address file, in this order. */
@@ -129,9 +155,14 @@ public final class DaemonRunner {
             return;
         }
         try {
-            draining = true;
-            drain();
-            service.close();
+            startAttempted.await();
+            if (running) {
+                draining = true;
+                drain();
+                service.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             release();
             stopped.countDown();
@@ -159,7 +190,11 @@ public final class DaemonRunner {
         }
     }
 
+    /** Closes the control port and removes the control and PID files; once. */
     private void release() {
+        if (!released.compareAndSet(false, true)) {
+            return;
+        }
         if (control != null) {
             control.close();
         }

@@ -118,6 +118,17 @@ class DaemonRunnerIT {
     }
 
     @Test
+    void aSigtermWhileStartingStillExitsZeroAndRemovesThePidFile() throws Exception {
+        try (ChildDaemon daemon = ChildDaemon.start(dir, "daemon", arguments("--drain-timeout", "0s"))) {
+            // The PID file is written after the shutdown hook is in place.
+            Await.until(() -> Files.exists(pidFile) || !daemon.isAlive(), START_TIMEOUT, "the PID file");
+            daemon.signal("TERM");
+            assertEquals(0, daemon.awaitExit(), daemon::output);
+            assertFalse(Files.exists(pidFile));
+        }
+    }
+
+    @Test
     void aStalePidFileOfAnotherProgramIsReplacedWithAWarning() throws Exception {
         long parent = ProcessHandle.current().parent().orElseThrow().pid();
         Files.createDirectories(pidFile.getParent());

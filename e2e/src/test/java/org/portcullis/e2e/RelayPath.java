@@ -160,11 +160,14 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
     /** As {@link #startClientProcess(RelayConfig)}, dialling {@code server}; waits for nothing. */
     DaemonProcess startClientProcess(RelayConfig config, InetSocketAddress server) {
         TestConfig.write(configFile, config);
+        int number = ++processes;
+        // A PID file of its own (the default is under /run): a daemon restarted after SIGKILL gets a fresh one.
         List<String> arguments = new ArrayList<>(List.of("-d", "-S", "127.0.0.1:" + server.getPort(),
-                "--config-file", configFile.toString()));
+                "--config-file", configFile.toString(), "--pid-file", temp.resolve("relay-client-" + number + ".pid")
+                        .toString()));
         arguments.addAll(link.clientArguments());
         return closeAfterwards(DaemonProcess.start("relay-client.jar",
-                temp.resolve("relay-client-" + ++processes + ".log"), arguments));
+                temp.resolve("relay-client-" + number + ".log"), arguments));
     }
 
     /**
@@ -172,11 +175,13 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
      * -l LICENSE --license-trust KEY} plus {@code extra} arguments; waits for nothing. Stopped after the test.
      */
     DaemonProcess startServerProcess(List<String> extra) {
-        List<String> arguments = new ArrayList<>(List.of("-i", "127.0.0.1:0"));
+        int number = ++processes;
+        List<String> arguments = new ArrayList<>(List.of("-i", "127.0.0.1:0", "--pid-file",
+                temp.resolve("relay-server-" + number + ".pid").toString()));
         arguments.addAll(link.serverArguments());
         arguments.addAll(extra);
         return closeAfterwards(DaemonProcess.start("relay-server.jar",
-                temp.resolve("relay-server-" + ++processes + ".log"), arguments));
+                temp.resolve("relay-server-" + number + ".log"), arguments));
     }
 
     /** Replaces relay-client's configuration file (relay-client sees it within {@link #CONFIG_CHECK}). */

@@ -5,10 +5,13 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -24,6 +27,7 @@ import org.portcullis.relay.client.inside.InsideTarget;
 import org.portcullis.relay.client.link.ClientLinkListener;
 import org.portcullis.relay.client.link.ConfigPush;
 import org.portcullis.relay.client.route.RouteListeners;
+import org.portcullis.relay.client.stream.ClientSessions;
 
 /**
  * relay-client, the inside tier (DESIGN.md): keeps the link to relay-server up, pushes the configuration on every
@@ -42,8 +46,10 @@ public final class RelayClient implements AutoCloseable {
     private final ConfigSource configSource;
     private final RouteListeners routes;
     private final LinkConnector connector;
+    private final ClientSessions sessions = new ClientSessions();
     private final ClientLinkListener linkListener;
     private volatile InsideTarget inside;
+    private volatile Instant configAppliedAt;
 
     /** Wires the parts, relay-server's reports only logged; nothing runs until {@link #start()}. */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource) {
@@ -57,11 +63,11 @@ public final class RelayClient implements AutoCloseable {
      */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource, Consumer<ControlMessage> reports) {
         this.configSource = configSource;
-        InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout());
+        InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout(), sessions);
         this.linkListener = new ClientLinkListener(configSource::current, insideConnector::connect, reports);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
                 settings.link(), settings.backoff(), linkListener);
-        this.routes = new RouteListeners(group, () -> connector.current().orElse(null));
+        this.routes = new RouteListeners(group, () -> connector.current().orElse(null), sessions);
     }
 
     /**
@@ -74,6 +80,7 @@ public final class RelayClient implements AutoCloseable {
         if (config.isPresent()) {
             inside = InsideTarget.resolve(config.get().config().inside());
             routes.apply(config.get().config().routes());
+            configAppliedAt = Instant.now();
         }
         configSource.start(this::apply);
         connector.start();
@@ -102,6 +109,41 @@ public final class RelayClient implements AutoCloseable {
     /** The link to relay-server while it is up. */
     public Optional<Link> link() {
         return connector.current();
+    }
+
+    /** When the configuration in force was applied; empty before the first one. */
+    public Optional<Instant> configAppliedAt() {
+        return Optional.ofNullable(configAppliedAt);
+    }
+
+    /** Where incoming sessions go, once started. */
+    public Optional<InsideTarget> inside() {
+        return Optional.ofNullable(inside);
+    }
+
+    /** The sessions carried now, for the control port. */
+    public ClientSessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Stops taking new sessions: the configuration is no longer watched, the route listeners close, and incoming
+     * streams relay-server opens now are reset. Sessions running go on over the link, which stays up; those still
+     * running at {@code deadline} are ended, with ESID 05 to the partner where the framing allows. Blocks while
+     * the listeners close: not on an event loop.
+     *
+     * @return completes once every session's inside connection has closed
+     */
+    public CompletableFuture<Void> drain(Duration deadline) {
+        CompletableFuture<Void> drained = sessions.drain();
+        configSource.close();
+        routes.close();
+        ScheduledFuture<?> cutOff = group.next().schedule(() -> {
+            LOG.warn("drain deadline of {} ms passed: ending the sessions still running", deadline.toMillis());
+            sessions.endAll("relay-client is shutting down");
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        drained.whenComplete((done, failure) -> cutOff.cancel(false));
+        return drained;
     }
 
     /** Stops watching, closes the link (its streams end) and the route listeners, and stops the event loops. */
@@ -136,6 +178,7 @@ public final class RelayClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        configAppliedAt = Instant.now();
         connector.current().filter(Link::isActive).ifPresent(link -> ConfigPush.push(link, config));
     }
 }

@@ -17,6 +17,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.ConfigException;
 import org.portcullis.config.RouteConfig;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.command.Esid;
@@ -57,7 +58,12 @@ public final class OutgoingConnector {
 
     /** relay-client opened an {@code OUTGOING} stream (on the link's event loop). */
     public void open(LinkStream stream) {
-        String log = "[" + stream.open().sessionId() + "]";
+        SessionTag log = SessionTag.of(stream.open().sessionId());
+        if (support.sessions().draining()) {
+            LOG.warn("{} outgoing session refused: relay-server is shutting down", log);
+            refuse(stream);
+            return;
+        }
         Optional<ActiveConfig> active = current.get();
         Optional<RouteConfig> route = active.flatMap(config -> config.config().route(stream.open().routeName()));
         if (route.isEmpty()) {
@@ -93,7 +99,7 @@ public final class OutgoingConnector {
 
     /** On the blocking executor: the source address and the names, then the connection. */
     private void prepare(LinkStream stream, OutgoingTarget target) {
-        String log = "[" + stream.open().sessionId() + "]";
+        SessionTag log = SessionTag.of(stream.open().sessionId());
         RouteConfig route = target.route();
         if (!target.active().config().outgoing().allowListFor(route).allows(route.partnerHost())) {
             LOG.error("{} outgoing session on route {} refused: partner host {} is not in outgoing.allowedHosts ({})",

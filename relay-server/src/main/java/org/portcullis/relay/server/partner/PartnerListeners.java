@@ -27,6 +27,9 @@ public final class PartnerListeners {
     private final PartnerInitializer initializer;
     private final Duration timeout;
     private final Map<ListenerConfig, PartnerServer> servers = new LinkedHashMap<>();
+    private boolean closed;
+    /** What {@link #addresses()} answers without the lock, which a bind may hold for seconds. */
+    private volatile List<InetSocketAddress> listening = List.of();
 
     /** @param timeout how long one bind or close may take */
     public PartnerListeners(EventLoopGroup group, PartnerInitializer initializer, Duration timeout) {
@@ -42,6 +45,9 @@ public final class PartnerListeners {
      */
     public synchronized List<PartnerServer> bindMissing(List<ListenerConfig> wanted) {
         List<PartnerServer> added = new ArrayList<>();
+        if (closed) {
+            return added;
+        }
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             ListenerConfig listener = wanted.get(i);
@@ -70,6 +76,11 @@ public final class PartnerListeners {
 
     /** Starts accepting on the listeners just bound and closes those the configuration no longer names. */
     public synchronized void commit(List<ListenerConfig> wanted, List<PartnerServer> added) {
+        if (closed) {
+            // Closed (a drain) while the configuration was bound: it listens no more.
+            added.forEach(this::closeQuietly);
+            return;
+        }
         for (PartnerServer server : added) {
             servers.put(server.listener(), server);
             server.accept();
@@ -79,15 +90,18 @@ public final class PartnerListeners {
         for (ListenerConfig listener : unwanted) {
             closeQuietly(servers.remove(listener));
         }
+        listening = servers.values().stream().map(PartnerServer::localAddress).toList();
     }
 
-    /** The addresses listened on now. */
-    public synchronized List<InetSocketAddress> addresses() {
-        return servers.values().stream().map(PartnerServer::localAddress).toList();
+    /** The addresses listened on now; never waits (the control port asks from its event loop). */
+    public List<InetSocketAddress> addresses() {
+        return listening;
     }
 
-    /** Closes every listening socket. */
+    /** Closes every listening socket; from now on a configuration opens none. */
     public synchronized void close() {
+        closed = true;
+        listening = List.of();
         servers.values().forEach(this::closeQuietly);
         servers.clear();
     }

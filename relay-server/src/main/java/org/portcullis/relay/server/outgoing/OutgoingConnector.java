@@ -10,6 +10,7 @@ import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +25,7 @@ import org.portcullis.relay.server.config.ActiveConfig;
 import org.portcullis.relay.server.config.CurrentConfig;
 import org.portcullis.relay.server.license.RunningLicense.SessionLimit;
 import org.portcullis.relay.server.link.CrlUrlReporter;
+import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.relay.server.session.SessionSupport;
@@ -33,7 +35,9 @@ import org.portcullis.relay.server.session.StbFrames;
  * Carries an inside daemon's session out to the partner its route names (RFC 5024 §2.3, §4.2): from the
  * configured outgoing address, through the egress proxy where one is set, with TLS that verifies the partner's
  * certificate and host name; then relays with the same checks as an incoming session. The source-address check
- * and name lookups run on the blocking executor, never on an event loop.
+ * and name lookups run on the blocking executor, never on an event loop. A session refused before it reaches the
+ * partner (no such route, the license or the session limit, a source address not of this host, a name that does
+ * not resolve, no connection) leaves an audit record as a refused partner does.
  */
 public final class OutgoingConnector {
     private static final Logger LOG = LogManager.getLogger();
@@ -56,38 +60,45 @@ public final class OutgoingConnector {
 
     /** relay-client opened an {@code OUTGOING} stream (on the link's event loop). */
     public void open(LinkStream stream) {
+        Instant requested = Instant.now();
         String log = "[" + stream.open().sessionId() + "]";
         Optional<ActiveConfig> active = current.get();
         Optional<RouteConfig> route = active.flatMap(config -> config.config().route(stream.open().routeName()));
         if (route.isEmpty()) {
-            LOG.warn("{} outgoing session refused: {}", log, active.isEmpty() ? "no configuration yet"
-                    : "no route named " + stream.open().routeName());
+            String reason = active.isEmpty() ? "no configuration yet" : "no route named " + stream.open().routeName();
+            LOG.warn("{} outgoing session refused: {}", log, reason);
             stream.reset(active.isEmpty() ? "no configuration" : "unknown route");
+            audit(new OutgoingRefusal(stream, requested, null, null), null, reason);
             return;
         }
-        if (support.license().refuseNewSession(log).isPresent()) {
-            refuse(stream);
+        OutgoingTarget target = new OutgoingTarget(active.get(), route.get(), requested);
+        Optional<String> lapsed = support.license().refuseNewSession(log);
+        if (lapsed.isPresent()) {
+            refuse(stream, target, lapsed.get());
             return;
         }
         SessionLimit limit = support.license().sessionLimit(active.get().config().limits().maxSessions());
         if (!support.limiter().tryAcquire(limit.max())) {
             LOG.warn("{} outgoing session on route {} refused: {}", log, route.get().name(), limit.reached());
-            refuse(stream);
+            refuse(stream, target, limit.reached());
             return;
         }
         try {
-            blocking.execute(() -> prepare(stream, new OutgoingTarget(active.get(), route.get())));
+            blocking.execute(() -> prepare(stream, target));
         } catch (RejectedExecutionException busy) {
             support.limiter().release();
             LOG.warn("{} outgoing session refused: relay-server is busy or shutting down", log);
             stream.reset("relay-server busy");
+            audit(new OutgoingRefusal(stream, requested, route.get(), null), null,
+                    "relay-server is busy or shutting down");
         }
     }
 
     /** ESID 08 to the inside daemon, which asked for the session, before any connection to the partner. */
-    private static void refuse(LinkStream stream) {
+    private void refuse(LinkStream stream, OutgoingTarget target, String reason) {
         stream.write(StbFrames.encode(ByteBufAllocator.DEFAULT, Esid.of(EsidReason.RESOURCES_NOT_AVAILABLE)));
         stream.close();
+        audit(OutgoingRefusal.of(stream, target), EsidReason.RESOURCES_NOT_AVAILABLE, reason);
     }
 
     /** On the blocking executor: the source address and the names, then the connection. */
@@ -104,13 +115,13 @@ public final class OutgoingConnector {
         } catch (ConfigException notLocal) {
             LOG.error("{} outgoing session on route {} refused, fix the configuration: {}", log, route.name(),
                     notLocal.getMessage());
-            giveUp(stream, "outgoing source address not local");
+            giveUp(stream, target, "outgoing source address not local", notLocal.getMessage());
         } catch (IllegalArgumentException unresolvable) {
             LOG.warn("{} outgoing session on route {} failed: {}", log, route.name(), unresolvable.getMessage());
-            giveUp(stream, "partner not reachable");
+            giveUp(stream, target, "partner not reachable", unresolvable.getMessage());
         } catch (RuntimeException bug) {
             LOG.error("{} outgoing session on route {} failed unexpectedly", log, route.name(), bug);
-            giveUp(stream, "internal error");
+            giveUp(stream, target, "internal error", "internal error: " + bug);
         }
     }
 
@@ -135,17 +146,23 @@ public final class OutgoingConnector {
                         + done.cause().getMessage();
                 if (session != null) {
                     session.opened();
-                    session.fail(Verdict.ENDED, null, reason);
+                    session.fail(Verdict.REFUSED, null, reason);
                 } else {
-                    giveUp(stream, reason);
+                    giveUp(stream, target, "cannot connect to the partner", reason);
                 }
             }
         });
     }
 
-    private void giveUp(LinkStream stream, String reason) {
+    /** Resets the stream with a short reason for relay-client; the audit record has the whole reason. */
+    private void giveUp(LinkStream stream, OutgoingTarget target, String resetReason, String reason) {
         support.limiter().release();
-        stream.reset(reason);
+        stream.reset(resetReason);
+        audit(OutgoingRefusal.of(stream, target), null, reason);
+    }
+
+    private void audit(OutgoingRefusal refusal, EsidReason esidToInside, String reason) {
+        support.audit().write(refusal.record(AuditRecord.Ending.byRelay(Verdict.REFUSED, esidToInside, reason)));
     }
 
     /** Looks a name up (blocking: the executor's thread only). */

@@ -3,6 +3,7 @@ package org.portcullis.relay.client.ops;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,12 @@ final class Scripts {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
+    /** A file's text, empty while it does not exist. */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

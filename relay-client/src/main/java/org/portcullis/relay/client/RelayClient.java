@@ -5,8 +5,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
@@ -20,6 +23,7 @@ import org.portcullis.relay.client.inside.InsideTarget;
 import org.portcullis.relay.client.link.ClientLinkListener;
 import org.portcullis.relay.client.link.ConfigPush;
 import org.portcullis.relay.client.route.RouteListeners;
+import org.portcullis.relay.client.stream.ClientSessions;
 
 /**
  * relay-client, the inside tier (DESIGN.md): keeps the link to relay-server up, pushes the configuration on every
@@ -37,16 +41,18 @@ public final class RelayClient implements AutoCloseable {
     private final ConfigSource configSource;
     private final RouteListeners routes;
     private final LinkConnector connector;
+    private final ClientSessions sessions = new ClientSessions();
     private volatile InsideTarget inside;
+    private volatile Instant configAppliedAt;
 
     /** Wires the parts; nothing runs until {@link #start()}. */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource) {
         this.configSource = configSource;
-        InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout());
+        InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout(), sessions);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
                 settings.link(), settings.backoff(), new ClientLinkListener(configSource::current,
                 insideConnector::connect));
-        this.routes = new RouteListeners(group, () -> connector.current().orElse(null));
+        this.routes = new RouteListeners(group, () -> connector.current().orElse(null), sessions);
     }
 
     /** Opens the route listeners, starts watching the configuration and dials relay-server; call off event loops. */
@@ -54,6 +60,7 @@ public final class RelayClient implements AutoCloseable {
         LoadedConfig config = configSource.current();
         inside = InsideTarget.resolve(config.config().inside());
         routes.apply(config.config().routes());
+        configAppliedAt = Instant.now();
         configSource.start(this::apply);
         connector.start();
         LOG.info("relay-client started with configuration revision {}", config.config().revision());
@@ -67,6 +74,46 @@ public final class RelayClient implements AutoCloseable {
     /** The link to relay-server while it is up. */
     public Optional<Link> link() {
         return connector.current();
+    }
+
+    /** The configuration in force. */
+    public LoadedConfig configuration() {
+        return configSource.current();
+    }
+
+    /** When the configuration in force was applied; empty before {@link #start()}. */
+    public Optional<Instant> configAppliedAt() {
+        return Optional.ofNullable(configAppliedAt);
+    }
+
+    /** Where incoming sessions go, once started. */
+    public Optional<InsideTarget> inside() {
+        return Optional.ofNullable(inside);
+    }
+
+    /** The sessions carried now, for the control port. */
+    public ClientSessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Stops taking new sessions: the configuration is no longer watched, the route listeners close, and incoming
+     * streams relay-server opens now are reset. Sessions running go on over the link, which stays up; those still
+     * running at {@code deadline} are ended, with ESID 05 to the partner where the framing allows. Blocks while
+     * the listeners close: not on an event loop.
+     *
+     * @return completes once every session's inside connection has closed
+     */
+    public CompletableFuture<Void> drain(Duration deadline) {
+        CompletableFuture<Void> drained = sessions.drain();
+        configSource.close();
+        routes.close();
+        ScheduledFuture<?> cutOff = group.next().schedule(() -> {
+            LOG.warn("drain deadline of {} ms passed: ending the sessions still running", deadline.toMillis());
+            sessions.endAll("relay-client is shutting down");
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        drained.whenComplete((done, failure) -> cutOff.cancel(false));
+        return drained;
     }
 
     /** Stops watching, closes the link (its streams end) and the route listeners, and stops the event loops. */
@@ -101,6 +148,7 @@ public final class RelayClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        configAppliedAt = Instant.now();
         connector.current().filter(Link::isActive).ifPresent(link -> ConfigPush.push(link, config));
     }
 }

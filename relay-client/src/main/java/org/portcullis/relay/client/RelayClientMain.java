@@ -4,25 +4,30 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.portcullis.config.ConfigException;
 import org.portcullis.config.HashPasswordCommand;
 import org.portcullis.config.VerifyConfigCommand;
+import org.portcullis.daemon.DaemonIdentity;
+import org.portcullis.daemon.DaemonLogging;
+import org.portcullis.daemon.DaemonOptions;
+import org.portcullis.daemon.DaemonRunner;
+import org.portcullis.daemon.ManifestVersionProvider;
+import org.portcullis.daemon.control.CtlCommand;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkException;
 import org.portcullis.relay.client.cli.AddressConverters;
-import org.portcullis.relay.client.cli.LogSetup;
 import org.portcullis.relay.client.cli.Token;
 import org.portcullis.relay.client.cli.TokenArguments;
 import org.portcullis.relay.client.config.ConfigFileWatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +35,7 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of relay-client, the inside tier that carries OFTP2 (RFC 5024) sessions to the inside daemon. */
 @Command(name = "relay-client", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        subcommands = {VerifyConfigCommand.class, HashPasswordCommand.class},
+        subcommands = {VerifyConfigCommand.class, HashPasswordCommand.class, CtlCommand.class},
         description = "The inside tier of Portcullis: dials the relay-server and carries sessions to the OFTP2 daemon.",
         footer = {"", "Any option can come from an argument file: relay-client @/etc/portcullis/client.args",
                 "(picocli's format: arguments separated by white space or lines, # starts a comment).",
@@ -45,8 +50,10 @@ public final class RelayClientMain implements Callable<Integer> {
     static final int CANNOT_START = 3;
     /** How often {@code --config-file} is checked for changes. */
     static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(5);
+    /** Its name, main class and control port 9879. */
+    static final DaemonIdentity IDENTITY = new DaemonIdentity("relay-client", RelayClientMain.class.getName(), 9879);
 
-    private static final Logger LOG = LogManager.getLogger();
+    // No logger in this class: log4j must start after --log-dir is known (DaemonLogging).
 
     @Spec
     private CommandSpec spec;
@@ -92,6 +99,9 @@ public final class RelayClientMain implements Callable<Integer> {
             description = "the pinned link identity of relay-server: SHA-256 of its DER certificate")
     private String serverPin;
 
+    @Mixin
+    private final DaemonOptions daemon = new DaemonOptions(IDENTITY);
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RelayClientMain()).execute(TokenArguments.protect(args)));
     }
@@ -105,6 +115,7 @@ public final class RelayClientMain implements Callable<Integer> {
             return NOT_AVAILABLE;
         }
         RelayClientSettings settings = settings();
+        DaemonLogging.prepare(IDENTITY, foreground ? null : logDir);
         ConfigFileWatcher config;
         try {
             config = ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL);
@@ -112,14 +123,12 @@ public final class RelayClientMain implements Callable<Integer> {
             e.errors().forEach(spec.commandLine().getErr()::println);
             return INVALID_CONFIG;
         }
-        if (!foreground) {
-            LogSetup.toFiles(logDir);
-        }
-        LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
         if (backendUrl != null) {
-            LOG.info("configuration from {}; the backend {} is not asked", configFile, backendUrl);
+            LogManager.getLogger(RelayClientMain.class).info("configuration from {}; the backend {} is not asked",
+                    configFile, backendUrl);
         }
-        return runUntilStopped(new RelayClient(settings, config));
+        return new DaemonRunner(daemon, Clock.systemUTC()).run(new ClientDaemon(new RelayClient(settings, config),
+                configFile, spec.commandLine().getErr(), Clock.systemUTC()), spec.commandLine().getErr());
     }
 
     /** The parsed backend token, for tests of the CLI. */
@@ -155,26 +164,5 @@ public final class RelayClientMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required option(s): " + String.join(", ", names)
                     + (configFile == null ? " (or give --config-file)" : ""));
         }
-    }
-
-    /** Runs until SIGTERM or SIGINT, whose shutdown hook closes the client cleanly. */
-    private int runUntilStopped(RelayClient client) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            client.close();
-            stopped.countDown();
-            // log4j2.xml disables log4j's own hook, so the lines above are written before logging stops.
-            LogManager.shutdown();
-        }, "relay-client-shutdown"));
-        try {
-            client.start();
-        } catch (LinkException e) {
-            // The link credentials cannot be read: retrying would not help.
-            LOG.error("relay-client cannot start: {}", e.getMessage());
-            spec.commandLine().getErr().println("relay-client: " + e.getMessage());
-            return CANNOT_START;
-        }
-        stopped.await();
-        return 0;
     }
 }

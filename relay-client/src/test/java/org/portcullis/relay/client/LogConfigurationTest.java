@@ -25,6 +25,7 @@ import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portcullis.daemon.control.LevelOverrideFilter;
 import org.portcullis.testkit.Await;
 
 /**
@@ -85,6 +86,8 @@ class LogConfigurationTest {
         LoggerContext logs = start();
 
         assertInstanceOf(ConsoleAppender.class, logs.getConfiguration().getAppender("main"));
+        assertInstanceOf(LevelOverrideFilter.class, logs.getConfiguration().getFilter(),
+                "the filter of per-partner and per-session levels");
         assertEquals(List.of(), files());
     }
 

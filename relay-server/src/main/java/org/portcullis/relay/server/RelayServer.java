@@ -7,16 +7,20 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
+import org.portcullis.link.Link;
 import org.portcullis.link.LinkException;
 import org.portcullis.link.LinkServer;
 import org.portcullis.relay.server.config.ConfigApplier;
@@ -30,7 +34,10 @@ import org.portcullis.relay.server.partner.PartnerInitializer;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServices;
 import org.portcullis.relay.server.partner.SourceRateLimiter;
+import org.portcullis.oftp2.EsidReason;
+import org.portcullis.relay.server.session.LiveSessions;
 import org.portcullis.relay.server.session.SessionLimiter;
+import org.portcullis.relay.server.session.SessionMetrics;
 import org.portcullis.relay.server.session.SessionSupport;
 
 /**
@@ -57,6 +64,8 @@ public final class RelayServer implements AutoCloseable {
     private final ThreadPoolExecutor blocking;
     private final ExecutorService configThread;
     private final SessionLimiter limiter = new SessionLimiter();
+    private final LiveSessions sessions = new LiveSessions();
+    private final SessionMetrics metrics = new SessionMetrics();
     private final PartnerListeners listeners;
     private final LinkServer linkServer;
     private final InsideLink insideLink = new InsideLink();
@@ -70,7 +79,7 @@ public final class RelayServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
         configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
         license = settings.license();
-        SessionSupport support = new SessionSupport(settings.audit(), limiter, license);
+        SessionSupport support = new SessionSupport(settings.audit(), limiter, license, sessions, metrics);
         CrlUrlReporter crls = new CrlUrlReporter(insideLink);
         PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter());
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
@@ -119,6 +128,51 @@ public final class RelayServer implements AutoCloseable {
     /** Whether relay-client's link is up. */
     public boolean linkUp() {
         return insideLink.current().isPresent();
+    }
+
+    /** The configuration in force and when it took effect. */
+    public CurrentConfig configuration() {
+        return current;
+    }
+
+    /** The link to relay-client while it is up. */
+    public Optional<Link> link() {
+        return insideLink.current();
+    }
+
+    /** The license in force. */
+    public RunningLicense license() {
+        return license;
+    }
+
+    /** The sessions running, for the control port. */
+    public LiveSessions sessions() {
+        return sessions;
+    }
+
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops taking new sessions: no new configuration is applied, the partner listeners close, a partner still
+     * before its SSID and an outgoing session asked for now get ESID 08. Sessions running go on; those still
+     * running at {@code deadline} are ended with ESID 05 (local site emergency close down, RFC 5024 §5.3.5) to the
+     * partner and the inside. The link stays up for them. Blocks while the listeners close: not on an event loop.
+     *
+     * @return completes once every session's connection has closed
+     */
+    public CompletableFuture<Void> drain(Duration deadline) {
+        configThread.shutdownNow();
+        CompletableFuture<Void> drained = sessions.drain();
+        listeners.close();
+        ScheduledFuture<?> cutOff = group.next().schedule(() -> {
+            LOG.warn("drain deadline of {} ms passed: ending the sessions still running with ESID 05",
+                    deadline.toMillis());
+            sessions.endAll(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN, "relay-server is shutting down");
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        drained.whenComplete((done, failure) -> cutOff.cancel(false));
+        return drained;
     }
 
     /** Stops listening, closes the link and every session. Blocks until done: not on an event loop. */

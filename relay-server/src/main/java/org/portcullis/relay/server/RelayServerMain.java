@@ -1,18 +1,21 @@
 package org.portcullis.relay.server;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.portcullis.config.VerifyConfigCommand;
+import org.portcullis.daemon.DaemonIdentity;
+import org.portcullis.daemon.DaemonLogging;
+import org.portcullis.daemon.DaemonOptions;
+import org.portcullis.daemon.DaemonRunner;
+import org.portcullis.daemon.ManifestVersionProvider;
+import org.portcullis.daemon.control.CtlCommand;
 import org.portcullis.license.HostIdentity;
 import org.portcullis.license.LicenseOptions;
 import org.portcullis.license.LicenseStatus;
 import org.portcullis.link.LinkCredentials;
-import org.portcullis.link.LinkException;
 import org.portcullis.link.LinkSettings;
 import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.refusals.RefusalsCommand;
@@ -26,15 +29,18 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of relay-server, the DMZ tier that terminates partners' OFTP2 (RFC 5024) sessions. */
 @Command(name = "relay-server", versionProvider = ManifestVersionProvider.class,
-        subcommands = {VerifyConfigCommand.class, RefusalsCommand.class},
+        subcommands = {VerifyConfigCommand.class, CtlCommand.class, RefusalsCommand.class},
         description = {"The DMZ tier of Portcullis: terminates partners' OFTP2 sessions and relays them over the "
                 + "link to relay-client.", "Its only configuration on disk is the link's credentials and the "
-                + "license; everything else comes from relay-client. Runs until SIGTERM or SIGINT."})
+                + "license; everything else comes from relay-client. Runs until SIGTERM or SIGINT, which "
+                + "drain it: no new sessions, running ones get --drain-timeout, then ESID 05."})
 public final class RelayServerMain implements Callable<Integer> {
     /** Exit code when the server cannot start (link credentials, address in use). */
     static final int START_FAILED = 1;
+    /** Its name, main class and control port 9878. */
+    static final DaemonIdentity IDENTITY = new DaemonIdentity("relay-server", RelayServerMain.class.getName(), 9878);
 
-    private static final Logger LOG = LogManager.getLogger();
+    // No logger in this class: log4j must start after --log-dir is known (DaemonLogging).
 
     private final HostIdentity host;
     private final Clock clock;
@@ -64,6 +70,14 @@ public final class RelayServerMain implements Callable<Integer> {
     @Mixin
     private Verbosity verbosity;
 
+    @Mixin
+    private final DaemonOptions daemon = new DaemonOptions(IDENTITY);
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Where the daily log files and the audit log go (default: none, the console only, as for "
+                    + "systemd's journal).")
+    private Path logDir;
+
     /** This host (its machine ID) and the system clock. */
     public RelayServerMain() {
         this(HostIdentity.system(), Clock.systemUTC());
@@ -86,6 +100,7 @@ public final class RelayServerMain implements Callable<Integer> {
             return answered.getAsInt();
         }
         LinkCredentials credentials = link.credentials(spec.commandLine());
+        DaemonLogging.prepare(IDENTITY, logDir);
         LicenseStatus licensed = license.check(spec.commandLine(), host, clock);
         if (!licensed.valid()) {
             spec.commandLine().getErr().println(licensed.message());
@@ -94,26 +109,7 @@ public final class RelayServerMain implements Callable<Integer> {
         RelayServerSettings settings = new RelayServerSettings(linkAddress, credentials, LinkSettings.defaults(),
                 AuditLog.toLogger(), RunningLicense.of(licensed, clock));
         verbosity.apply();
-        LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        return run(new RelayServer(settings));
-    }
-
-    /** Starts the server and waits for SIGTERM or SIGINT. */
-    private static int run(RelayServer server) throws InterruptedException {
-        try {
-            server.start();
-        } catch (LinkException e) {
-            LOG.error("relay-server cannot start: {}", e.getMessage());
-            server.close();
-            return START_FAILED;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-            LogManager.shutdown();
-        }, "relay-server-shutdown"));
-        stopped.await();
-        return 0;
+        return new DaemonRunner(daemon, clock).run(new ServerDaemon(new RelayServer(settings), clock),
+                spec.commandLine().getErr());
     }
 }

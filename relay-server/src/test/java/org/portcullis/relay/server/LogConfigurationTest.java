@@ -28,6 +28,7 @@ import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portcullis.daemon.control.LevelOverrideFilter;
 import org.portcullis.testkit.Await;
 
 /**
@@ -117,6 +118,8 @@ class LogConfigurationTest {
         LoggerContext logs = start();
 
         assertInstanceOf(ConsoleAppender.class, logs.getConfiguration().getAppender("main"));
+        assertInstanceOf(LevelOverrideFilter.class, logs.getConfiguration().getFilter(),
+                "the filter of per-partner and per-session levels");
         assertInstanceOf(ConsoleAppender.class, logs.getConfiguration().getAppender("audit"));
         assertNull(logs.getConfiguration().getAppender("syslog"), "no syslog unless asked for");
         assertEquals(List.of(), files());

@@ -48,7 +48,8 @@ class RunnableJarIT {
         Process process = new ProcessBuilder(java(), "-jar", System.getProperty("runnable.jar"),
                 "-i", "127.0.0.1:0", "--link-cert", link.certificateChain().toString(), "--link-key",
                 link.privateKey().toString(), "--link-ca", link.caCertificate().toString(), "-l", license.toString(),
-                "--license-trust", dir.resolve("vendor.pub").toString())
+                "--license-trust", dir.resolve("vendor.pub").toString(), "--pid-file",
+                dir.resolve("relay-server.pid").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             Await.until(() -> read(output).contains("link listening on 127.0.0.1:") || !process.isAlive(),

@@ -1,6 +1,7 @@
 package org.portcullis.relay.client.inside;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -8,13 +9,17 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
+import org.portcullis.relay.client.stream.ClientSession;
+import org.portcullis.relay.client.stream.ClientSessions;
 import org.portcullis.relay.client.stream.SessionLabel;
 
 /**
  * Carries each incoming session (DESIGN.md, session flow incoming, step 3) to the inside OFTP2 daemon: connects
  * within the configured timeout, checks and swallows the daemon's SSRM, then relays. A daemon that cannot be
- * reached gets the stream reset with the reason, so relay-server ends the partner's session.
+ * reached gets the stream reset with the reason, so relay-server ends the partner's session; so does a session
+ * that comes while relay-client drains.
  */
 public final class InsideConnector {
     private static final Logger LOG = LogManager.getLogger();
@@ -22,44 +27,56 @@ public final class InsideConnector {
     private final EventLoopGroup group;
     private final Supplier<InsideTarget> target;
     private final Duration ssrmTimeout;
+    private final ClientSessions sessions;
 
     /**
      * @param group       the event loops of the inside connections
      * @param target      the inside daemon of the current configuration
      * @param ssrmTimeout how long the daemon may take to send SSRM once connected
+     * @param sessions    where the sessions are listed
      */
-    public InsideConnector(EventLoopGroup group, Supplier<InsideTarget> target, Duration ssrmTimeout) {
+    public InsideConnector(EventLoopGroup group, Supplier<InsideTarget> target, Duration ssrmTimeout,
+            ClientSessions sessions) {
         this.group = group;
         this.target = target;
         this.ssrmTimeout = ssrmTimeout;
+        this.sessions = sessions;
     }
 
     /** Starts carrying {@code stream} inside; never blocks. */
     public void connect(LinkStream stream) {
-        String session = SessionLabel.of(stream.open());
+        SessionTag tag = SessionLabel.of(stream.open());
+        if (sessions.draining()) {
+            LOG.warn("{} incoming session refused: relay-client is shutting down", tag);
+            stream.reset("relay-client is shutting down");
+            return;
+        }
         InsideTarget inside = target.get();
         if (inside.address().isUnresolved()) {
-            LOG.warn("[{}] inside daemon {} cannot be resolved; stream reset", session, inside.display());
+            LOG.warn("{} inside daemon {} cannot be resolved; stream reset", tag, inside.display());
             stream.reset("relay-client cannot resolve the inside daemon " + inside.display());
             return;
         }
-        LOG.info("[{}] incoming session from {}: connecting to the inside daemon {}", session,
+        LOG.info("{} incoming session from {}: connecting to the inside daemon {}", tag,
                 stream.open().peerAddress(), inside.display());
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
+        ClientSession session = sessions.open(tag, ClientSession.Direction.INCOMING, stream.open().peerAddress());
+        ChannelFuture connecting = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 // Nothing is read until the relay asks: the stream's window is the only buffer.
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         inside.connectTimeout().toMillis()))
                 .handler(new InsideInitializer(stream, session, ssrmTimeout))
-                .connect(inside.address())
-                .addListener(connect -> {
-                    if (!connect.isSuccess()) {
-                        LOG.warn("[{}] inside daemon {} unreachable: {}; stream reset", session, inside.display(),
-                                connect.cause().getMessage());
-                        stream.reset("relay-client cannot reach the inside daemon " + inside.display() + ": "
-                                + connect.cause().getMessage());
-                    }
-                });
+                .connect(inside.address());
+        session.attach(connecting.channel());
+        connecting.addListener(connect -> {
+            if (!connect.isSuccess()) {
+                session.refused(ClientSessions.INSIDE_UNREACHABLE);
+                LOG.warn("{} inside daemon {} unreachable: {}; stream reset", tag, inside.display(),
+                        connect.cause().getMessage());
+                stream.reset("relay-client cannot reach the inside daemon " + inside.display() + ": "
+                        + connect.cause().getMessage());
+            }
+        });
     }
 }

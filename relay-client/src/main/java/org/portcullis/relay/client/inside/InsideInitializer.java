@@ -3,8 +3,10 @@ package org.portcullis.relay.client.inside;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import java.time.Duration;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.frame.StbFrameDecoder;
+import org.portcullis.relay.client.stream.ClientSession;
 import org.portcullis.relay.client.stream.StreamErrorHandler;
 
 /**
@@ -20,13 +22,18 @@ final class InsideInitializer extends ChannelInitializer<Channel> {
     static final int SSRM_FRAME_LENGTH = 23;
 
     private final LinkStream stream;
-    private final String session;
+    private final ClientSession session;
     private final Duration ssrmTimeout;
 
-    InsideInitializer(LinkStream stream, String session, Duration ssrmTimeout) {
+    InsideInitializer(LinkStream stream, ClientSession session, Duration ssrmTimeout) {
         this.stream = stream;
         this.session = session;
         this.ssrmTimeout = ssrmTimeout;
+    }
+
+    /** A session no registry lists, labelled {@code label} in the log (tests). */
+    InsideInitializer(LinkStream stream, String label, Duration ssrmTimeout) {
+        this(stream, ClientSession.unlisted(SessionTag.of(label)), ssrmTimeout);
     }
 
     @Override

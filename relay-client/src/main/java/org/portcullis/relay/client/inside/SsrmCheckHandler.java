@@ -16,6 +16,7 @@ import org.portcullis.oftp2.command.CommandParser;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.ParseMode;
 import org.portcullis.oftp2.command.Ssrm;
+import org.portcullis.relay.client.stream.ClientSession;
 import org.portcullis.relay.client.stream.StreamRelayHandler;
 
 /**
@@ -28,13 +29,13 @@ final class SsrmCheckHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
 
     private final LinkStream stream;
-    private final String session;
+    private final ClientSession session;
     private final Duration timeout;
     private final CommandParser parser = new CommandParser(ParseMode.STRICT);
     private ScheduledFuture<?> timer;
     private boolean checked;
 
-    SsrmCheckHandler(LinkStream stream, String session, Duration timeout) {
+    SsrmCheckHandler(LinkStream stream, ClientSession session, Duration timeout) {
         this.stream = stream;
         this.session = session;
         this.timeout = timeout;
@@ -70,7 +71,7 @@ final class SsrmCheckHandler extends ChannelInboundHandlerAdapter {
         }
         checked = true;
         timer.cancel(false);
-        LOG.debug("[{}] inside daemon sent SSRM; swallowed, relaying", session);
+        LOG.debug("{} inside daemon sent SSRM; swallowed, relaying", session.tag());
         ctx.pipeline().addBefore(InsideInitializer.ERRORS, InsideInitializer.RELAY,
                 new StreamRelayHandler(stream, session));
         ctx.pipeline().remove(this);

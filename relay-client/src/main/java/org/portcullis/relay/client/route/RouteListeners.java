@@ -14,6 +14,7 @@ import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
 import org.portcullis.config.RouteConfig;
 import org.portcullis.link.Link;
+import org.portcullis.relay.client.stream.ClientSessions;
 
 /**
  * The listeners of all outgoing routes, kept in step with the configuration: a new configuration opens the
@@ -25,19 +26,26 @@ public final class RouteListeners implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Supplier<Link> links;
+    private final ClientSessions sessions;
     private final Map<String, RouteServer> servers = new LinkedHashMap<>();
+    private boolean closed;
 
     /**
-     * @param group the event loops of the listeners and their connections
-     * @param links the current link to relay-server, or {@code null} while there is none
+     * @param group    the event loops of the listeners and their connections
+     * @param links    the current link to relay-server, or {@code null} while there is none
+     * @param sessions where the sessions are listed
      */
-    public RouteListeners(EventLoopGroup group, Supplier<Link> links) {
+    public RouteListeners(EventLoopGroup group, Supplier<Link> links, ClientSessions sessions) {
         this.group = group;
         this.links = links;
+        this.sessions = sessions;
     }
 
     /** Makes the listeners match {@code routes}; a route whose port cannot be bound is logged and skipped. */
     public synchronized void apply(List<RouteConfig> routes) throws InterruptedException {
+        if (closed) {
+            return;
+        }
         Map<String, RouteConfig> wanted = new HashMap<>();
         routes.forEach(route -> wanted.put(route.name(), route));
         // Closed first, so a port that moves from one route to another is free when the other binds it.
@@ -61,16 +69,17 @@ public final class RouteListeners implements AutoCloseable {
         return Optional.ofNullable(servers.get(routeName)).map(RouteServer::localAddress);
     }
 
-    /** Closes every listener; running sessions go on until their channels close. */
+    /** Closes every listener, and a configuration opens none from now on; running sessions go on. */
     @Override
     public synchronized void close() {
+        closed = true;
         servers.values().forEach(RouteServer::close);
         servers.clear();
     }
 
     private void bind(RouteConfig route) throws InterruptedException {
         try {
-            servers.put(route.name(), RouteServer.bind(route, group, links));
+            servers.put(route.name(), RouteServer.bind(route, group, links, sessions));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

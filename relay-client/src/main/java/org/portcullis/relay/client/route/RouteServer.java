@@ -12,6 +12,7 @@ import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
 import org.portcullis.config.RouteConfig;
 import org.portcullis.link.Link;
+import org.portcullis.relay.client.stream.ClientSessions;
 
 /**
  * The listener of one outgoing route: the local port the inside daemon connects to (default 127.0.0.1:65433).
@@ -36,12 +37,13 @@ final class RouteServer implements AutoCloseable {
      * @throws InterruptedException if interrupted while binding
      * @throws io.netty.channel.ChannelException (or the bind's cause) if the address cannot be bound
      */
-    static RouteServer bind(RouteConfig route, EventLoopGroup group, Supplier<Link> links) throws InterruptedException {
+    static RouteServer bind(RouteConfig route, EventLoopGroup group, Supplier<Link> links, ClientSessions sessions)
+            throws InterruptedException {
         InetSocketAddress address = route.listenSocketAddress();
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new RouteInitializer(route.name(), links))
+                .childHandler(new RouteInitializer(route.name(), route.partnerOdetteId(), links, sessions))
                 .bind(address).sync().channel();
         RouteServer server = new RouteServer(route.name(), address, channel);
         LOG.info("route {}: listening on {} for sessions to {}", route.name(), Addresses.display(server.localAddress()),

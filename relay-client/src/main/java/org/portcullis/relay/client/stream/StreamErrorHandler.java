@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 
 /**
@@ -13,17 +14,22 @@ import org.portcullis.link.LinkStream;
 public final class StreamErrorHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final String session;
+    private final ClientSession session;
     private volatile LinkStream stream;
     private boolean failed;
 
     /**
-     * @param session the log label of the session
+     * @param session the session
      * @param stream  the session's stream, or {@code null} while it is still being opened (see {@link #attach})
      */
-    public StreamErrorHandler(String session, LinkStream stream) {
+    public StreamErrorHandler(ClientSession session, LinkStream stream) {
         this.session = session;
         this.stream = stream;
+    }
+
+    /** A session no registry lists, labelled {@code label} in the log (bridges, tests). */
+    public StreamErrorHandler(String label, LinkStream stream) {
+        this(ClientSession.unlisted(SessionTag.of(label)), stream);
     }
 
     /** The stream opened for this socket: from now on a failure resets it. */
@@ -38,7 +44,8 @@ public final class StreamErrorHandler extends ChannelInboundHandlerAdapter {
         }
         failed = true;
         String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        LOG.warn("[{}] inside connection failed: {}", session, reason);
+        LOG.warn("{} inside connection failed: {}", session.tag(), reason);
+        session.failed(ClientSessions.INSIDE_FAILED);
         LinkStream current = stream;
         if (current != null) {
             current.reset("relay-client: " + reason);

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.license.License;
 import org.portcullis.license.LicenseStatus;
 
 /**
@@ -54,9 +56,9 @@ public final class RunningLicense {
      * Why a new session must be refused now (the license has expired), logged at ERROR since an operator must
      * act; empty while the license is valid. One comparison with the clock, no file read.
      *
-     * @param sessionLog the session's log prefix, e.g. {@code [sessionId]}
+     * @param sessionLog the session's log tag, {@code [sessionId]} (a SessionTag, so its log level applies)
      */
-    public Optional<String> refuseNewSession(String sessionLog) {
+    public Optional<String> refuseNewSession(Object sessionLog) {
         if (atStart == null) {
             return Optional.empty();
         }
@@ -86,6 +88,34 @@ public final class RunningLicense {
         } else {
             LOG.info("{}", now.message());
         }
+    }
+
+    /**
+     * The license as {@code status} shows it: licensee, last valid day, days left and session limit, or why new
+     * sessions are refused. Reads no file.
+     */
+    public String describe() {
+        if (atStart == null) {
+            return "none read (relay-server built in-JVM: no session limit, no expiry)";
+        }
+        LicenseStatus now = atStart.at(clock.instant());
+        if (!now.valid()) {
+            return "refusing new sessions: " + now.message();
+        }
+        License license = now.license().orElseThrow().license();
+        OptionalInt max = license.maxSessions();
+        return license.licensee() + ", valid through " + license.expires() + " ("
+                + license.daysLeft(clock.instant()) + " days left), "
+                + (max.isPresent() ? max.getAsInt() + " concurrent sessions" : "no session limit");
+    }
+
+    /** Days until the license's end (0 on its last day and after); empty without a license file. */
+    public OptionalLong daysLeft() {
+        if (atStart == null) {
+            return OptionalLong.empty();
+        }
+        return atStart.license().map(valid -> OptionalLong.of(Math.max(0, valid.license().daysLeft(clock.instant()))))
+                .orElse(OptionalLong.empty());
     }
 
     /**

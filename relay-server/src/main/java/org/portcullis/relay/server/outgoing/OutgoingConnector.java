@@ -18,6 +18,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.ConfigException;
 import org.portcullis.config.RouteConfig;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.command.Esid;
@@ -61,7 +62,12 @@ public final class OutgoingConnector {
     /** relay-client opened an {@code OUTGOING} stream (on the link's event loop). */
     public void open(LinkStream stream) {
         Instant requested = Instant.now();
-        String log = "[" + stream.open().sessionId() + "]";
+        SessionTag log = SessionTag.of(stream.open().sessionId());
+        if (support.sessions().draining()) {
+            LOG.warn("{} outgoing session refused: relay-server is shutting down", log);
+            refuse(new OutgoingRefusal(stream, requested, null, null), "relay-server is shutting down");
+            return;
+        }
         Optional<ActiveConfig> active = current.get();
         Optional<RouteConfig> route = active.flatMap(config -> config.config().route(stream.open().routeName()));
         if (route.isEmpty()) {
@@ -74,13 +80,13 @@ public final class OutgoingConnector {
         OutgoingTarget target = new OutgoingTarget(active.get(), route.get(), requested);
         Optional<String> lapsed = support.license().refuseNewSession(log);
         if (lapsed.isPresent()) {
-            refuse(stream, target, lapsed.get());
+            refuse(OutgoingRefusal.of(stream, target), lapsed.get());
             return;
         }
         SessionLimit limit = support.license().sessionLimit(active.get().config().limits().maxSessions());
         if (!support.limiter().tryAcquire(limit.max())) {
             LOG.warn("{} outgoing session on route {} refused: {}", log, route.get().name(), limit.reached());
-            refuse(stream, target, limit.reached());
+            refuse(OutgoingRefusal.of(stream, target), limit.reached());
             return;
         }
         try {
@@ -95,15 +101,16 @@ public final class OutgoingConnector {
     }
 
     /** ESID 08 to the inside daemon, which asked for the session, before any connection to the partner. */
-    private void refuse(LinkStream stream, OutgoingTarget target, String reason) {
+    private void refuse(OutgoingRefusal refusal, String reason) {
+        LinkStream stream = refusal.stream();
         stream.write(StbFrames.encode(ByteBufAllocator.DEFAULT, Esid.of(EsidReason.RESOURCES_NOT_AVAILABLE)));
         stream.close();
-        audit(OutgoingRefusal.of(stream, target), EsidReason.RESOURCES_NOT_AVAILABLE, reason);
+        audit(refusal, EsidReason.RESOURCES_NOT_AVAILABLE, reason);
     }
 
     /** On the blocking executor: the source address and the names, then the connection. */
     private void prepare(LinkStream stream, OutgoingTarget target) {
-        String log = "[" + stream.open().sessionId() + "]";
+        SessionTag log = SessionTag.of(stream.open().sessionId());
         RouteConfig route = target.route();
         try {
             InetSocketAddress source = SourceAddress.local(target.active().config().outgoing().sourceAddress());

@@ -44,7 +44,7 @@ public final class PartnerInitializer extends ChannelInitializer<SocketChannel> 
         tls.setHandshakeTimeoutMillis(config.timeouts().tlsHandshake().toMillis());
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("ipFilter", new RateLimitFilter(services.rateLimiter(),
-                config.limits().connectionsPerSourcePerMinute()));
+                config.limits().connectionsPerSourcePerMinute(), services.support().metrics()));
         pipeline.addLast("idle", new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("tls", tls);
         pipeline.addLast("stbFrame", new StbFrameDecoder());

@@ -27,6 +27,7 @@ public final class PartnerListeners {
     private final PartnerInitializer initializer;
     private final Duration timeout;
     private final Map<ListenerConfig, PartnerServer> servers = new LinkedHashMap<>();
+    private boolean closed;
 
     /** @param timeout how long one bind or close may take */
     public PartnerListeners(EventLoopGroup group, PartnerInitializer initializer, Duration timeout) {
@@ -42,6 +43,9 @@ public final class PartnerListeners {
      */
     public synchronized List<PartnerServer> bindMissing(List<ListenerConfig> wanted) {
         List<PartnerServer> added = new ArrayList<>();
+        if (closed) {
+            return added;
+        }
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             ListenerConfig listener = wanted.get(i);
@@ -70,6 +74,11 @@ public final class PartnerListeners {
 
     /** Starts accepting on the listeners just bound and closes those the configuration no longer names. */
     public synchronized void commit(List<ListenerConfig> wanted, List<PartnerServer> added) {
+        if (closed) {
+            // Closed (a drain) while the configuration was bound: it listens no more.
+            added.forEach(this::closeQuietly);
+            return;
+        }
         for (PartnerServer server : added) {
             servers.put(server.listener(), server);
             server.accept();
@@ -86,8 +95,9 @@ public final class PartnerListeners {
         return servers.values().stream().map(PartnerServer::localAddress).toList();
     }
 
-    /** Closes every listening socket. */
+    /** Closes every listening socket; from now on a configuration opens none. */
     public synchronized void close() {
+        closed = true;
         servers.values().forEach(this::closeQuietly);
         servers.clear();
     }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
+import org.portcullis.relay.server.session.SessionMetrics;
 
 /**
  * The {@code ipFilter} of a partner connection: before TLS, a source over its connection rate is closed at once.
@@ -16,11 +17,13 @@ final class RateLimitFilter extends AbstractRemoteAddressFilter<InetSocketAddres
 
     private final SourceRateLimiter limiter;
     private final int perMinute;
+    private final SessionMetrics metrics;
 
     /** @param perMinute the configured limit.connectionsPerSourcePerMinute */
-    RateLimitFilter(SourceRateLimiter limiter, int perMinute) {
+    RateLimitFilter(SourceRateLimiter limiter, int perMinute, SessionMetrics metrics) {
         this.limiter = limiter;
         this.perMinute = perMinute;
+        this.metrics = metrics;
     }
 
     @Override
@@ -30,6 +33,9 @@ final class RateLimitFilter extends AbstractRemoteAddressFilter<InetSocketAddres
             LOG.warn("[{}] refused a connection from {}: more than {} per minute from that address ({} more "
                     + "refused since the last line)", ctx.channel().id().asShortText(),
                     Addresses.display(remote.getAddress()), perMinute, decision.suppressed());
+        }
+        if (!decision.accepted()) {
+            metrics.refused(SessionMetrics.RATE_LIMITED);
         }
         return decision.accepted();
     }

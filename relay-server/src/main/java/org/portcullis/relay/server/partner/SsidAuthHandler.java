@@ -36,7 +36,7 @@ import org.portcullis.relay.server.tls.PeerCertificates;
 
 /**
  * The {@code ssidAuth} step of an incoming session (RFC 5024 §4.2, §5.3.1, §5.3.2): once TLS is up the relay
- * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, the license's expiry and the
+ * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, a drain, the license's expiry and the
  * session limit (the lower of the configuration's and the license's) (ESID 08), the Odette ID (03), the password
  * (04, hashed on the verifier executor), the client certificate (04), the source address (03) and the protocol
  * level and capabilities (10). Only then it opens a stream to the inside,
@@ -144,6 +144,9 @@ public final class SsidAuthHandler extends ChannelInboundHandlerAdapter {
     private void admit(ChannelHandlerContext ctx, Ssid ssid) {
         if (services.link().current().isEmpty()) {
             throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, "no link to relay-client");
+        }
+        if (services.support().sessions().draining()) {
+            throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, "relay-server is shutting down");
         }
         RunningLicense license = services.support().license();
         Optional<String> lapsed = license.refuseNewSession(session.log());

@@ -7,9 +7,13 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.daemon.control.SessionSummary;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.command.Esid;
@@ -23,7 +27,8 @@ import org.portcullis.relay.server.session.AuditRecord.Verdict;
 /**
  * The state of one partner session the relay carries (RFC 5024 §4): who the partner is, the link stream to the
  * inside, the bytes each way, and its one end, which sends ESID where the protocol wants one, closes both sides
- * and writes one audit record. Shared by the handlers of the partner's channel; used on its event loop only.
+ * and writes one audit record. Shared by the handlers of the partner's channel; used on its event loop only,
+ * except what the control port reads ({@link #summary()}, volatile) and {@link #end}, which moves to that loop.
  */
 public final class RelaySession {
     private static final Logger LOG = LogManager.getLogger();
@@ -44,17 +49,18 @@ public final class RelaySession {
     private final Channel channel;
     private final SessionInspector inspector;
     private final SessionSupport support;
-    private Instant started;
-    private Endpoint partner;
+    private volatile Instant started;
+    private volatile Endpoint partner;
     private String route;
     private X509Certificate certificate;
-    private String odetteId;
-    private String log;
+    private volatile String odetteId;
+    private volatile SessionTag log;
     private LinkStream stream;
     private boolean slotHeld;
-    private long bytesFromPartner;
-    private long bytesToPartner;
-    private boolean ended;
+    // Written on the session's event loop only; volatile for the control port's reads.
+    private volatile long bytesFromPartner;
+    private volatile long bytesToPartner;
+    private volatile boolean ended;
 
     /**
      * @param channel the connection to the partner
@@ -65,7 +71,7 @@ public final class RelaySession {
         this.direction = direction;
         this.channel = channel;
         this.support = support;
-        this.log = "[" + id + "]";
+        this.log = SessionTag.of(id);
         this.inspector = new SessionInspector(direction == Direction.INCOMING ? Party.INITIATOR : Party.RESPONDER);
     }
 
@@ -73,6 +79,7 @@ public final class RelaySession {
     public void opened() {
         if (started == null) {
             started = Instant.now();
+            support.sessions().add(this);
         }
     }
 
@@ -84,8 +91,11 @@ public final class RelaySession {
         return direction;
     }
 
-    /** The start of every log line of this session: {@code [id]}, or {@code [id ODETTEID]} once known. */
-    public String log() {
+    /**
+     * The start of every log line of this session, {@code [id]} or {@code [id ODETTEID]} once known, passed as the
+     * line's first parameter so a partner's or session's log level set over the control port applies.
+     */
+    public SessionTag log() {
         return log;
     }
 
@@ -126,7 +136,7 @@ public final class RelaySession {
 
     public void odetteId(String partnerOdetteId) {
         this.odetteId = partnerOdetteId;
-        this.log = "[" + id + " " + partnerOdetteId + "]";
+        this.log = log.withPartner(partnerOdetteId);
     }
 
     public String odetteId() {
@@ -157,10 +167,30 @@ public final class RelaySession {
 
     public void countFromPartner(int octets) {
         bytesFromPartner += octets;
+        support.metrics().countFromPartner(octets);
     }
 
     public void countToPartner(int octets) {
         bytesToPartner += octets;
+        support.metrics().countToPartner(octets);
+    }
+
+    /** The session as the control port lists it. */
+    public SessionSummary summary() {
+        return new SessionSummary(id, odetteId, direction.name().toLowerCase(Locale.ROOT), peer(), bytesFromPartner,
+                bytesToPartner, started);
+    }
+
+    /**
+     * Ends the session from another thread (the control port, a drain): on its event loop, with {@code esid} to
+     * the partner and to the inside, unless it ended meanwhile.
+     */
+    public void end(EsidReason esid, String reason) {
+        try {
+            channel.eventLoop().execute(() -> failBoth(Verdict.ENDED, esid, reason));
+        } catch (RejectedExecutionException shuttingDown) {
+            channel.close();
+        }
     }
 
     public boolean ended() {
@@ -242,9 +272,11 @@ public final class RelaySession {
 
     private void complete(Ending ending) {
         if (started == null) {
-            // Never opened (refused by the address filter): the filter logs those, rate-limited.
+            // Never opened (refused by the address filter): the filter logs and counts those.
             return;
         }
+        // The metrics count refusals by the ESID the relay sent; one passed through is the partner's or inside's.
+        support.metrics().ended(ending.verdict(), ending.sender() == EsidSender.RELAY ? ending.esid() : null);
         Instant end = Instant.now();
         Duration duration = Duration.between(started, end);
         if (ending.verdict() == Verdict.COMPLETED) {

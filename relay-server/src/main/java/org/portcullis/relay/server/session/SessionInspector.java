@@ -2,6 +2,7 @@ package org.portcullis.relay.server.session;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.oftp2.OftpProtocolException;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.ParseMode;
@@ -37,7 +38,7 @@ public final class SessionInspector {
      *
      * @throws OftpProtocolException the first violation, with its ESID reason
      */
-    public void fromPartner(String log, OftpCommand command) {
+    public void fromPartner(SessionTag log, OftpCommand command) {
         LOG.debug("{} partner -> inside: {}", log, command.commandCode());
         rules.observe(partner, command);
     }
@@ -47,7 +48,7 @@ public final class SessionInspector {
      *
      * @throws OftpProtocolException the first violation, with its ESID reason
      */
-    public void fromInside(String log, OftpCommand command) {
+    public void fromInside(SessionTag log, OftpCommand command) {
         LOG.debug("{} inside -> partner: {}", log, command.commandCode());
         rules.observe(inside, command);
     }

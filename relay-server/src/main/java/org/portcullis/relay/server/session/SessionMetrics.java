@@ -1,0 +1,73 @@
+package org.portcullis.relay.server.session;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.portcullis.daemon.metrics.PrometheusText;
+import org.portcullis.daemon.metrics.PrometheusText.Type;
+import org.portcullis.oftp2.EsidReason;
+import org.portcullis.relay.server.session.AuditRecord.Verdict;
+
+/**
+ * The counters of relay-server's sessions for {@code metrics}: sessions ended by verdict, octets each way,
+ * refusals by reason (the ESID sent, {@code none} without one, {@code rate_limited} before TLS). Every label
+ * has a few fixed values: no partner, address or session is a label. Thread-safe; cheap to count.
+ */
+public final class SessionMetrics {
+    /** The reason of a refusal without an ESID: TLS failed, or the partner went away first. */
+    static final String NO_ESID = "none";
+    /** The reason of a connection closed by the per-source rate limit, before TLS. */
+    public static final String RATE_LIMITED = "rate_limited";
+
+    private final Map<Verdict, LongAdder> ended = new EnumMap<>(Verdict.class);
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final LongAdder fromPartner = new LongAdder();
+    private final LongAdder toPartner = new LongAdder();
+
+    public SessionMetrics() {
+        for (Verdict verdict : Verdict.values()) {
+            ended.put(verdict, new LongAdder());
+        }
+    }
+
+    void countFromPartner(long octets) {
+        fromPartner.add(octets);
+    }
+
+    void countToPartner(long octets) {
+        toPartner.add(octets);
+    }
+
+    /** A session ended; a refusal also counts by reason. */
+    void ended(Verdict verdict, EsidReason esid) {
+        ended.get(verdict).increment();
+        if (verdict == Verdict.REFUSED) {
+            refused(esid == null ? NO_ESID : esid.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A refusal by one of the few reasons (an ESID's name, {@link #RATE_LIMITED}). */
+    public void refused(String reason) {
+        refusals.computeIfAbsent(reason, any -> new LongAdder()).increment();
+    }
+
+    /** Writes the session families. */
+    public void write(PrometheusText out, LiveSessions live) {
+        out.family("portcullis_sessions_active", Type.GAUGE, "Partner sessions running now, by direction.")
+                .sample(live.active(RelaySession.Direction.INCOMING), "direction", "incoming")
+                .sample(live.active(RelaySession.Direction.OUTGOING), "direction", "outgoing");
+        PrometheusText.Family verdicts = out.family("portcullis_sessions_total", Type.COUNTER,
+                "Partner sessions ended, by verdict (as in the audit record).");
+        ended.forEach((verdict, count) -> verdicts.sample(count.sum(), "verdict",
+                verdict.name().toLowerCase(Locale.ROOT)));
+        out.family("portcullis_session_bytes_total", Type.COUNTER, "Octets of STB frames relayed, by direction.")
+                .sample(fromPartner.sum(), "direction", "from_partner")
+                .sample(toPartner.sum(), "direction", "to_partner");
+        PrometheusText.Family refused = out.family("portcullis_refusals_total", Type.COUNTER,
+                "Partner sessions refused, by reason: the ESID sent (none without one), or rate_limited before TLS.");
+        refusals.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> refused.sample(entry.getValue().sum(), "reason", entry.getKey()));
+    }
+}

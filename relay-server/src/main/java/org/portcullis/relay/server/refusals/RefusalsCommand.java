@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * ID and address, egress by host, with counts and reasons. Exit 0 with the summary; 1 when the folder cannot be
  * read; 2 for a usage error.
  */
-@Command(name = "refusals", mixinStandardHelpOptions = true,
+@Command(name = "refusals",
         description = {"Summarises from the audit log who was refused in a period: partners by Odette ID and address,"
                 + " egress by host, with counts and reasons.",
             "Times are a date (2026-11-20), a local time (2026-11-20T08:00) or an instant (2026-11-20T07:00:00Z);"
@@ -40,6 +40,9 @@ public final class RefusalsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+    private boolean help;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
             description = "The folder of the audit files (default: ${DEFAULT-VALUE}).")

@@ -122,6 +122,13 @@ class RefusalsCommandTest {
     }
 
     @Test
+    void helpNamesTheOptions() {
+        assertEquals(0, run(NOON_22ND, "--help"));
+        assertTrue(out.toString().startsWith("Usage: refusals [-h] [--dir=DIR] [--since=TIME] [--until=TIME]"),
+                out::toString);
+    }
+
+    @Test
     void aMissingFolderIsNamed() {
         assertEquals(RefusalsCommand.CANNOT_READ, run(NOON_22ND, "--dir", dir.resolve("none").toString()));
         assertTrue(err.toString().contains(dir.resolve("none") + " is not a folder"), err::toString);

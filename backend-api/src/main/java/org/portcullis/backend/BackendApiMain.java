@@ -18,6 +18,7 @@ import org.portcullis.backend.cli.RouteCommands;
 import org.portcullis.backend.cli.ServeCommand;
 import org.portcullis.backend.cli.StandardInput;
 import org.portcullis.backend.cli.TokenCommands;
+import org.portcullis.daemon.ManifestVersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

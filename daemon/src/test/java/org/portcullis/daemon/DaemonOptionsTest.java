@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class DaemonOptionsTest {
         new CommandLine(main).parseArgs("--release-file", "r", "--control-secret", dir.resolve("none").toString());
         assertThrows(DaemonException.class, () -> main.options().controlSecret());
         Path secret = Files.writeString(dir.resolve("given.secret"), "0123456789abcdef0123\n");
-        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         new CommandLine(main).parseArgs("--release-file", "r", "--control-secret", secret.toString());
         assertTrue(main.options().controlSecret().orElseThrow().matches("0123456789abcdef0123"));
     }

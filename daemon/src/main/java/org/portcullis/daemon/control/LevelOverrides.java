@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.Level;
@@ -32,7 +33,7 @@ public final class LevelOverrides {
 
         @Override
         public String toString() {
-            return scope.name().toLowerCase(java.util.Locale.ROOT) + " " + key + " " + level
+            return scope.name().toLowerCase(Locale.ROOT) + " " + key + " " + level
                     + (until == null ? "" : " until " + until);
         }
     }

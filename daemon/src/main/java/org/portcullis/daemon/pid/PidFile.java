@@ -137,7 +137,8 @@ public final class PidFile implements AutoCloseable {
             }
             Path file = Path.of(argument.isEmpty() ? "." : argument).getFileName();
             String name = file == null ? "" : file.toString();
-            if (name.endsWith(".jar") && (name.equals(daemon.name() + ".jar") || name.startsWith(daemon.name() + "-"))) {
+            boolean daemonJar = name.equals(daemon.name() + ".jar") || name.startsWith(daemon.name() + "-");
+            if (name.endsWith(".jar") && daemonJar) {
                 return true;
             }
         }

@@ -28,6 +28,8 @@ public final class PartnerListeners {
     private final Duration timeout;
     private final Map<ListenerConfig, PartnerServer> servers = new LinkedHashMap<>();
     private boolean closed;
+    /** What {@link #addresses()} answers without the lock, which a bind may hold for seconds. */
+    private volatile List<InetSocketAddress> listening = List.of();
 
     /** @param timeout how long one bind or close may take */
     public PartnerListeners(EventLoopGroup group, PartnerInitializer initializer, Duration timeout) {
@@ -88,16 +90,18 @@ public final class PartnerListeners {
         for (ListenerConfig listener : unwanted) {
             closeQuietly(servers.remove(listener));
         }
+        listening = servers.values().stream().map(PartnerServer::localAddress).toList();
     }
 
-    /** The addresses listened on now. */
-    public synchronized List<InetSocketAddress> addresses() {
-        return servers.values().stream().map(PartnerServer::localAddress).toList();
+    /** The addresses listened on now; never waits (the control port asks from its event loop). */
+    public List<InetSocketAddress> addresses() {
+        return listening;
     }
 
     /** Closes every listening socket; from now on a configuration opens none. */
     public synchronized void close() {
         closed = true;
+        listening = List.of();
         servers.values().forEach(this::closeQuietly);
         servers.clear();
     }

@@ -36,8 +36,9 @@ import org.portcullis.relay.server.tls.PeerCertificates;
 
 /**
  * The {@code ssidAuth} step of an incoming session (RFC 5024 §4.2, §5.3.1, §5.3.2): once TLS is up the relay
- * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, a drain, the license's expiry and the
- * session limit (the lower of the configuration's and the license's) (ESID 08), the Odette ID (03), the password
+ * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, a drain (relay-server is
+ * stopping), the license's expiry and the session limit (the lower of the configuration's and the license's)
+ * (ESID 08), the Odette ID (03), the password
  * (04, hashed on the verifier executor), the client certificate (04), the source address (03) and the protocol
  * level and capabilities (10). Only then it opens a stream to the inside,
  * passes the SSID into it and hands the connection to the {@code relay} handler. A refusal sends ESID, closes

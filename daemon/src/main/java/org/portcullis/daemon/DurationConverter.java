@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A duration as an operator writes it: {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601. */
+/**
+ * A duration as an operator writes it: {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, a bare number
+ * of seconds ({@code 60}) or ISO-8601 ({@code PT1M}).
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
     @Override
     public Duration convert(String value) {
@@ -29,7 +32,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         Matcher match = SHORT.matcher(text);
         if (match.matches()) {
             long amount = Long.parseLong(match.group(1));
-            return switch (match.group(2)) {
+            return switch (match.group(2) == null ? "s" : match.group(2)) {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);

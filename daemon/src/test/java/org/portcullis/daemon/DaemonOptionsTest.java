@@ -76,6 +76,7 @@ class DaemonOptionsTest {
         assertEquals(Duration.ofHours(2), DurationConverter.parse("2h"));
         assertEquals(Duration.ofDays(1), DurationConverter.parse("1d"));
         assertEquals(Duration.ZERO, DurationConverter.parse("0s"));
+        assertEquals(Duration.ofSeconds(60), DurationConverter.parse("60"));
         assertEquals(Duration.ofMinutes(90), DurationConverter.parse("PT1H30M"));
         assertThrows(IllegalArgumentException.class, () -> DurationConverter.parse("-PT1S"));
         assertThrows(IllegalArgumentException.class, () -> DurationConverter.parse("ten"));

@@ -1,8 +1,6 @@
 package org.portcullis.relay.client;
 
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.portcullis.config.Addresses;
 import org.portcullis.daemon.DaemonService;
 import org.portcullis.daemon.control.SessionSummary;
 import org.portcullis.daemon.metrics.PrometheusText;
@@ -27,17 +24,12 @@ final class ClientDaemon implements DaemonService {
     private static final Logger LOG = LogManager.getLogger();
 
     private final RelayClient client;
-    private final Path configFile;
     private final PrintWriter err;
     private final Clock clock;
 
-    /**
-     * @param configFile where the configuration comes from (the backend pull is not there yet)
-     * @param err        where a start failure is said in one line
-     */
-    ClientDaemon(RelayClient client, Path configFile, PrintWriter err, Clock clock) {
+    /** @param err where a start failure is said in one line */
+    ClientDaemon(RelayClient client, PrintWriter err, Clock clock) {
         this.client = client;
-        this.configFile = configFile;
         this.err = err;
         this.clock = clock;
     }
@@ -69,21 +61,13 @@ final class ClientDaemon implements DaemonService {
         client.close();
     }
 
+    /** relay-client's own lines (link, configuration, backend route and reports), then the inside daemon. */
     @Override
     public Map<String, String> status() {
-        Map<String, String> status = new LinkedHashMap<>();
-        status.put("link", client.link().filter(Link::isActive).map(ClientDaemon::describe)
-                .orElse("down (dialling with backoff)"));
-        status.put("config", "revision " + client.configuration().config().revision()
-                + configAge().map(age -> ", applied " + age.toSeconds() + "s ago").orElse("") + ", from " + configFile);
-        status.put("inside", client.inside().map(InsideTarget::display).orElse("not resolved yet"));
-        status.put("route", "n/a (configuration from a file: no backend calls)");
+        Map<String, String> status = new LinkedHashMap<>(client.status());
+        status.put("inside", client.inside().map(InsideTarget::display).orElse("none yet"));
+        status.putIfAbsent("backend.route", "n/a (configuration from a file: no backend calls)");
         return status;
-    }
-
-    private static String describe(Link link) {
-        return "up (" + link.id() + " to " + (link.remoteAddress() instanceof InetSocketAddress remote
-                ? Addresses.display(remote) : String.valueOf(link.remoteAddress())) + ")";
     }
 
     private Optional<Duration> configAge() {

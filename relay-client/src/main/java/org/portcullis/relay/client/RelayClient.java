@@ -6,14 +6,18 @@ import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.link.ControlMessage;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkConnector;
 import org.portcullis.relay.client.config.ConfigSource;
@@ -28,7 +32,8 @@ import org.portcullis.relay.client.stream.ClientSessions;
 /**
  * relay-client, the inside tier (DESIGN.md): keeps the link to relay-server up, pushes the configuration on every
  * link up and on every change, carries incoming sessions to the inside OFTP2 daemon and outgoing sessions from the
- * routes' ports. Usable in-JVM: construct, {@link #start()}, {@link #close()}.
+ * routes' ports, and hands what relay-server reports (CRL URLs, events) on. Usable in-JVM: construct,
+ * {@link #start()}, {@link #close()}.
  */
 public final class RelayClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -42,28 +47,58 @@ public final class RelayClient implements AutoCloseable {
     private final RouteListeners routes;
     private final LinkConnector connector;
     private final ClientSessions sessions = new ClientSessions();
+    private final ClientLinkListener linkListener;
     private volatile InsideTarget inside;
     private volatile Instant configAppliedAt;
 
-    /** Wires the parts; nothing runs until {@link #start()}. */
+    /** Wires the parts, relay-server's reports only logged; nothing runs until {@link #start()}. */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource) {
+        this(settings, configSource, report -> { });
+    }
+
+    /**
+     * Wires the parts; nothing runs until {@link #start()}.
+     *
+     * @param reports takes relay-server's CRL_URLS and EVENT messages on the link's event loop; must not block
+     */
+    public RelayClient(RelayClientSettings settings, ConfigSource configSource, Consumer<ControlMessage> reports) {
         this.configSource = configSource;
         InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout(), sessions);
+        this.linkListener = new ClientLinkListener(configSource::current, insideConnector::connect, reports);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
-                settings.link(), settings.backoff(), new ClientLinkListener(configSource::current,
-                insideConnector::connect));
+                settings.link(), settings.backoff(), linkListener);
         this.routes = new RouteListeners(group, () -> connector.current().orElse(null), sessions);
     }
 
-    /** Opens the route listeners, starts watching the configuration and dials relay-server; call off event loops. */
+    /**
+     * Opens the route listeners, starts watching the configuration and dials relay-server; call off event loops.
+     * Without a configuration yet (the backend not reached) the link comes up all the same and nothing is pushed
+     * until the first one arrives.
+     */
     public void start() throws InterruptedException {
-        LoadedConfig config = configSource.current();
-        inside = InsideTarget.resolve(config.config().inside());
-        routes.apply(config.config().routes());
-        configAppliedAt = Instant.now();
+        Optional<LoadedConfig> config = configSource.current();
+        if (config.isPresent()) {
+            inside = InsideTarget.resolve(config.get().config().inside());
+            routes.apply(config.get().config().routes());
+            configAppliedAt = Instant.now();
+        }
         configSource.start(this::apply);
         connector.start();
-        LOG.info("relay-client started with configuration revision {}", config.config().revision());
+        LOG.info("relay-client started with configuration revision {}",
+                config.map(loaded -> loaded.config().revision()).orElse("none yet"));
+    }
+
+    /**
+     * Status lines, name to value in order: the link, the configuration (source, revision, age, what relay-server
+     * applied) and what the source adds (the backend's route in use, its counters).
+     */
+    public Map<String, String> status() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("link", connector.current().filter(Link::isActive)
+                .map(link -> "up to " + link.remoteAddress()).orElse("down"));
+        lines.putAll(configSource.status());
+        lines.put("config.appliedByServer", linkListener.appliedRevision().orElse("none yet"));
+        return lines;
     }
 
     /** Where the named route listens, if it does (its real port when the configuration says 0). */
@@ -76,12 +111,7 @@ public final class RelayClient implements AutoCloseable {
         return connector.current();
     }
 
-    /** The configuration in force. */
-    public LoadedConfig configuration() {
-        return configSource.current();
-    }
-
-    /** When the configuration in force was applied; empty before {@link #start()}. */
+    /** When the configuration in force was applied; empty before the first one. */
     public Optional<Instant> configAppliedAt() {
         return Optional.ofNullable(configAppliedAt);
     }

@@ -1,5 +1,6 @@
 package org.portcullis.relay.client;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,10 +22,13 @@ import org.portcullis.daemon.ManifestVersionProvider;
 import org.portcullis.daemon.control.CtlCommand;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkException;
+import org.portcullis.relay.client.backend.Backend;
+import org.portcullis.relay.client.backend.BackendOptions;
 import org.portcullis.relay.client.cli.AddressConverters;
 import org.portcullis.relay.client.cli.Token;
 import org.portcullis.relay.client.cli.TokenArguments;
 import org.portcullis.relay.client.config.ConfigFileWatcher;
+import org.portcullis.relay.client.config.ConfigSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +48,7 @@ import picocli.CommandLine.Spec;
 public final class RelayClientMain implements Callable<Integer> {
     /** Exit code when the configuration file does not validate. */
     static final int INVALID_CONFIG = 1;
-    /** Exit code when what was asked for is not available yet (the backend pull). */
-    static final int NOT_AVAILABLE = 2;
-    /** Exit code when the link credentials cannot be read. */
+    /** Exit code when the link credentials (or the backend's CA file) cannot be read. */
     static final int CANNOT_START = 3;
     /** How often {@code --config-file} is checked for changes. */
     static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(5);
@@ -59,7 +61,8 @@ public final class RelayClientMain implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-U", "--backend-url"}, paramLabel = "URL",
-            description = "the backend the configuration comes from")
+            description = "the backend the configuration comes from: https://HOST[:PORT] (then /v1/config) or the "
+                    + "configuration's full URL")
     private URI backendUrl;
 
     @Option(names = {"-S", "--server"}, paramLabel = "HOST[:PORT]", converter = AddressConverters.Server.class,
@@ -100,6 +103,9 @@ public final class RelayClientMain implements Callable<Integer> {
     private String serverPin;
 
     @Mixin
+    private BackendOptions backendOptions;
+
+    @Mixin
     private final DaemonOptions daemon = new DaemonOptions(IDENTITY);
 
     public static void main(String[] args) {
@@ -110,25 +116,37 @@ public final class RelayClientMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (configFile == null) {
             requireOptions(backendUrl == null ? "-U" : null, token == null ? "-T" : null);
-            spec.commandLine().getErr().println("relay-client: pulling the configuration from the backend (-U) is "
-                    + "not available yet; give the configuration with --config-file FILE");
-            return NOT_AVAILABLE;
         }
         RelayClientSettings settings = settings();
         DaemonLogging.prepare(IDENTITY, foreground ? null : logDir);
-        ConfigFileWatcher config;
+        ConfigSource config;
         try {
-            config = ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL);
+            config = configFile != null ? ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL) : backend(settings);
         } catch (ConfigException e) {
             e.errors().forEach(spec.commandLine().getErr()::println);
             return INVALID_CONFIG;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("relay-client: cannot read the backend's CA file: " + e.getMessage());
+            return CANNOT_START;
         }
-        if (backendUrl != null) {
+        if (configFile != null && backendUrl != null) {
             LogManager.getLogger(RelayClientMain.class).info("configuration from {}; the backend {} is not asked",
                     configFile, backendUrl);
         }
-        return new DaemonRunner(daemon, Clock.systemUTC()).run(new ClientDaemon(new RelayClient(settings, config),
-                configFile, spec.commandLine().getErr(), Clock.systemUTC()), spec.commandLine().getErr());
+        RelayClient client = new RelayClient(settings, config, config instanceof Backend backend ? backend
+                : report -> { });
+        return new DaemonRunner(daemon, Clock.systemUTC()).run(new ClientDaemon(client, spec.commandLine().getErr(),
+                Clock.systemUTC()), spec.commandLine().getErr());
+    }
+
+    /** The backend of {@code -U}, reached with the {@code -T} token through proxy discovery; not yet polling. */
+    private Backend backend(RelayClientSettings settings) throws IOException {
+        try {
+            return Backend.open(backendOptions.settings(backendUrl, token, settings.server().getHostString(),
+                    System.getenv()), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** The parsed backend token, for tests of the CLI. */

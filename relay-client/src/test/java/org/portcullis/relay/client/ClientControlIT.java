@@ -85,7 +85,7 @@ class ClientControlIT {
         levels = LogLevels.forThisProcess(Clock.systemUTC(), loop).attach();
         control = new ControlServer(ControlAddress.parse("0"), ControlSecret.read(secretFile()),
                 new ControlCommands(new ControlCommands.Facts("relay-client", "test", 1, Instant.now()),
-                        new ClientDaemon(client, config, new PrintWriter(new StringWriter()), Clock.systemUTC()),
+                        new ClientDaemon(client, new PrintWriter(new StringWriter()), Clock.systemUTC()),
                         levels, () -> false, Clock.systemUTC()), loop);
         address = control.start();
         LinkStream stream = server.openIncoming("s-control");
@@ -115,8 +115,8 @@ class ClientControlIT {
             StreamRecorder partnerSide = relaying(daemon);
 
             String status = send("status");
-            for (String field : List.of("daemon: relay-client\n", "link: up (link-", "config: revision r7, applied ",
-                    "inside: 127.0.0.1:" + daemon.port() + "\n", "route: n/a", "sessions: 1\n",
+            for (String field : List.of("daemon: relay-client\n", "link: up to ", "config.revision: r7\n",
+                    "config.age: ", "inside: 127.0.0.1:" + daemon.port() + "\n", "backend.route: n/a", "sessions: 1\n",
                     "  s-control partner=O0013000000PARTNER direction=incoming peer=192.0.2.7:40000 "
                             + "bytes-from-partner=" + PARTNER_SSID.length + " bytes-to-partner="
                             + INSIDE_SSID.length + " age=")) {

@@ -97,7 +97,7 @@ class ClientDaemonJarIT {
                         folder.resolve("relay-client.secret").toString(), "status");
         assertEquals(0, code, err::toString);
         assertTrue(out.toString().startsWith("daemon: relay-client\n"), out::toString);
-        assertTrue(out.toString().contains("link: up (link-"), out::toString);
+        assertTrue(out.toString().contains("link: up to "), out::toString);
 
         first.destroy();
         assertTrue(first.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "relay-client did not stop on SIGTERM");

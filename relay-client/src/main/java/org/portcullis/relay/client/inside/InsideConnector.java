@@ -31,7 +31,7 @@ public final class InsideConnector {
 
     /**
      * @param group       the event loops of the inside connections
-     * @param target      the inside daemon of the current configuration
+     * @param target      the inside daemon of the current configuration; null before the first configuration
      * @param ssrmTimeout how long the daemon may take to send SSRM once connected
      * @param sessions    where the sessions are listed
      */
@@ -46,15 +46,8 @@ public final class InsideConnector {
     /** Starts carrying {@code stream} inside; never blocks. */
     public void connect(LinkStream stream) {
         SessionTag tag = SessionLabel.of(stream.open());
-        if (sessions.draining()) {
-            LOG.warn("{} incoming session refused: relay-client is shutting down", tag);
-            stream.reset("relay-client is shutting down");
-            return;
-        }
-        InsideTarget inside = target.get();
-        if (inside.address().isUnresolved()) {
-            LOG.warn("{} inside daemon {} cannot be resolved; stream reset", tag, inside.display());
-            stream.reset("relay-client cannot resolve the inside daemon " + inside.display());
+        InsideTarget inside = usableTarget(tag, stream);
+        if (inside == null) {
             return;
         }
         LOG.info("{} incoming session from {}: connecting to the inside daemon {}", tag,
@@ -78,5 +71,27 @@ public final class InsideConnector {
                         + connect.cause().getMessage());
             }
         });
+    }
+
+    /** Where the session can go, or {@code null} after resetting its stream with the reason it cannot. */
+    private InsideTarget usableTarget(SessionTag tag, LinkStream stream) {
+        if (sessions.draining()) {
+            LOG.warn("{} incoming session refused: relay-client is shutting down", tag);
+            stream.reset("relay-client is shutting down");
+            return null;
+        }
+        InsideTarget inside = target.get();
+        if (inside == null) {
+            // relay-server kept a configuration from an earlier run of relay-client, which has none yet.
+            LOG.warn("{} incoming session before relay-client has a configuration; stream reset", tag);
+            stream.reset("relay-client has no configuration yet, so no inside daemon");
+            return null;
+        }
+        if (inside.address().isUnresolved()) {
+            LOG.warn("{} inside daemon {} cannot be resolved; stream reset", tag, inside.display());
+            stream.reset("relay-client cannot resolve the inside daemon " + inside.display());
+            return null;
+        }
+        return inside;
     }
 }

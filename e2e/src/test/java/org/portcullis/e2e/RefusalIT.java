@@ -27,6 +27,7 @@ import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
+import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.TestPki;
 
@@ -157,7 +158,7 @@ class RefusalIT {
 
     private AuditRecord awaitRefusal() {
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == Verdict.REFUSED, "the refusal's audit");
-        assertEquals("incoming", audit.direction(), audit::toString);
+        assertEquals(RelaySession.Direction.INCOMING, audit.direction(), audit::toString);
         return audit;
     }
 }

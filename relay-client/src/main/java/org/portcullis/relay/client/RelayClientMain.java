@@ -25,7 +25,6 @@ import org.portcullis.link.LinkException;
 import org.portcullis.relay.client.backend.Backend;
 import org.portcullis.relay.client.backend.BackendOptions;
 import org.portcullis.relay.client.cli.AddressConverters;
-import org.portcullis.relay.client.cli.LogSetup;
 import org.portcullis.relay.client.cli.Token;
 import org.portcullis.relay.client.cli.TokenArguments;
 import org.portcullis.relay.client.config.ConfigFileWatcher;
@@ -129,9 +128,6 @@ public final class RelayClientMain implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("relay-client: cannot read the backend's CA file: " + e.getMessage());
             return CANNOT_START;
-        }
-        if (!foreground) {
-            LogSetup.toFiles(logDir);
         }
         if (configFile != null && backendUrl != null) {
             LogManager.getLogger(RelayClientMain.class).info("configuration from {}; the backend {} is not asked",

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +61,7 @@ class RelayClientJarIT {
         assertTrue(process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "relay-client did not stop on SIGTERM");
         assertEquals(SIGTERM_EXIT, process.exitValue(), () -> read(console));
 
-        String log = read(logDir.resolve("relay-client.log"));
+        String log = read(dailyLog(logDir));
         assertTrue(log.contains("configuration revision 1 pushed"), log);
         assertTrue(log.contains("relay-client stopped"), log);
         assertFalse(log.contains(TOKEN), "the token is never logged");
@@ -143,6 +144,17 @@ class RelayClientJarIT {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one log file in the folder, named with the day it was written. */
+    private static Path dailyLog(Path logDir) throws IOException {
+        try (Stream<Path> files = Files.list(logDir)) {
+            List<Path> logs = files.toList();
+            assertEquals(1, logs.size(), logs::toString);
+            assertTrue(logs.get(0).getFileName().toString().matches("relay-client-\\d{4}-\\d{2}-\\d{2}\\.log"),
+                    logs::toString);
+            return logs.get(0);
         }
     }
 }

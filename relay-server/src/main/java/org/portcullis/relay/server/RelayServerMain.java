@@ -18,6 +18,7 @@ import org.portcullis.license.LicenseStatus;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkSettings;
 import org.portcullis.relay.server.license.RunningLicense;
+import org.portcullis.relay.server.refusals.RefusalsCommand;
 import org.portcullis.relay.server.session.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of relay-server, the DMZ tier that terminates partners' OFTP2 (RFC 5024) sessions. */
 @Command(name = "relay-server", versionProvider = ManifestVersionProvider.class,
-        subcommands = {VerifyConfigCommand.class, CtlCommand.class},
+        subcommands = {VerifyConfigCommand.class, CtlCommand.class, RefusalsCommand.class},
         description = {"The DMZ tier of Portcullis: terminates partners' OFTP2 sessions and relays them over the "
                 + "link to relay-client.", "Its only configuration on disk is the link's credentials and the "
                 + "license; everything else comes from relay-client. Runs until SIGTERM or SIGINT, which "

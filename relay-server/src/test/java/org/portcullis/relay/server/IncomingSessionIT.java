@@ -18,6 +18,7 @@ import org.portcullis.oftp2.peer.PeerConfig;
 import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
+import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.LeafSpec;
@@ -111,9 +112,23 @@ class IncomingSessionIT {
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == AuditRecord.Verdict.COMPLETED,
                 "the audit record of the completed session");
         assertEquals(TestRelayConfig.PARTNER_ID, audit.odetteId());
-        assertEquals("incoming", audit.direction());
+        assertEquals(RelaySession.Direction.INCOMING, audit.direction());
         assertTrue(audit.bytesFromPartner() > TestFiles.MIB, audit::toString);
-        assertTrue(audit.certificateSubject().contains(TestRelayConfig.PARTNER_ID), audit::toString);
+        assertTrue(audit.certificate().subject().contains(TestRelayConfig.PARTNER_ID), audit::toString);
         assertEquals(1, relay.client().insideConnections());
+        JsonNode line = relay.awaitAuditLine(json -> json.at("/portcullis/verdict").asText().equals("completed"),
+                "the audit line of the completed session");
+        assertEquals("success", line.at("/event/outcome").asText(), line::toString);
+        assertEquals("127.0.0.1", line.at("/source/ip").asText(), line::toString);
+        assertEquals(relay.partnerAddress().getPort(), line.at("/destination/port").asInt(), line::toString);
+        assertEquals(audit.bytesFromPartner(), line.at("/source/bytes").asLong(), line::toString);
+        assertEquals(audit.bytesToPartner(), line.at("/destination/bytes").asLong(), line::toString);
+        assertTrue(line.at("/destination/bytes").asLong() > 0, line::toString);
+        assertEquals(TestRelayConfig.PARTNER_ID, line.at("/user/name").asText(), line::toString);
+        assertEquals(audit.certificate().subject(), line.at("/tls/client/subject").asText(), line::toString);
+        assertEquals(audit.certificate().serialNumber(), line.at("/tls/client/x509/serial_number").asText());
+        assertEquals(0, line.at("/portcullis/esid/code").asInt(-1), line::toString);
+        assertEquals(audit.duration().toNanos(), line.at("/event/duration").asLong(), line::toString);
+        assertTrue(audit.duration().toNanos() > 0, line::toString);
     }
 }

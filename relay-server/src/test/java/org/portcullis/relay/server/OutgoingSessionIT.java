@@ -1,8 +1,10 @@
 package org.portcullis.relay.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,6 +34,7 @@ import org.portcullis.oftp2.peer.PeerTls;
 import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
+import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
@@ -128,9 +131,19 @@ class OutgoingSessionIT {
         assertEquals(SessionOutcome.NORMAL_END, far.outcome(), far::toString);
         assertEquals(sha256, TestFiles.sha256(relay.temp().resolve("far-in/ORDERS")));
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == Verdict.COMPLETED, "the audit record");
-        assertEquals("outgoing", audit.direction());
+        assertEquals(RelaySession.Direction.OUTGOING, audit.direction());
         assertEquals(FAR_ID, audit.odetteId());
-        assertTrue(audit.certificateSubject().contains("localhost"), audit::toString);
+        assertTrue(audit.certificate().subject().contains("localhost"), audit::toString);
+        JsonNode line = relay.awaitAuditLine(json -> json.at("/portcullis/verdict").asText().equals("completed"),
+                "the audit line");
+        assertEquals("outbound", line.at("/network/direction").asText(), line::toString);
+        assertEquals("127.0.0.1", line.at("/source/ip").asText(), line::toString);
+        assertEquals("127.0.0.1", line.at("/destination/address").asText(), line::toString);
+        assertEquals(farPartner.localAddress().getPort(), line.at("/destination/port").asInt(), line::toString);
+        assertTrue(line.at("/source/bytes").asLong() > TestFiles.MIB, line::toString);
+        assertEquals(FAR_ID, line.at("/user/name").asText(), line::toString);
+        assertEquals(ROUTE, line.at("/portcullis/route").asText(), line::toString);
+        assertTrue(line.at("/tls/server/subject").asText().contains("localhost"), line::toString);
     }
 
     @Test
@@ -156,6 +169,11 @@ class OutgoingSessionIT {
 
         assertEquals(EsidReason.USER_CODE_NOT_KNOWN, inside.esidReceived().reason(), inside::toString);
         assertEquals(EsidReason.USER_CODE_NOT_KNOWN, far.esidReceived().reason(), far::toString);
+        JsonNode line = awaitRefusedEgress();
+        assertEquals(3, line.at("/portcullis/esid/code").asInt(), line::toString);
+        assertTrue(line.at("/event/reason").asText().contains("identified as " + FAR_ID), line::toString);
+        assertEquals("O0013000000SOMEONEELSE", line.at("/user/name").asText(), "the route's partner: " + line);
+        assertFalse(line.at("/tls/server/subject").isMissingNode(), line::toString);
     }
 
     @Test
@@ -166,6 +184,9 @@ class OutgoingSessionIT {
         assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == Verdict.REFUSED, "the refusal's audit");
         assertTrue(audit.reason().startsWith("TLS handshake failed"), audit::toString);
+        JsonNode line = awaitRefusedEgress();
+        assertTrue(line.at("/event/reason").asText().startsWith("TLS handshake failed"), line::toString);
+        assertEquals(farPartner.localAddress().getPort(), line.at("/destination/port").asInt(), line::toString);
     }
 
     @Test
@@ -176,6 +197,58 @@ class OutgoingSessionIT {
         assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
         assertEquals(0, relay.server().activeSessions());
         assertTrue(farResults.isEmpty(), "the partner saw no connection");
+        JsonNode line = awaitRefusedEgress();
+        assertTrue(line.at("/event/reason").asText().contains("192.0.2.1"), line::toString);
+        assertEquals("192.0.2.1", line.at("/source/ip").asText(), line::toString);
+        assertEquals(farPartner.localAddress().getPort(), line.at("/destination/port").asInt(), line::toString);
+        assertEquals(FAR_ID, line.at("/user/name").asText(), line::toString);
+    }
+
+    @Test
+    void refusesAnUnknownRouteWithAnAuditLine() throws Exception {
+        configure(farPartner(PKI.server()), FAR_ID, null);
+        routePort.close().sync();
+        routePort = relay.client().listenForRoute("no-such-route");
+
+        SessionResult inside = insideSends(relay.folder("inside-out"));
+
+        assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
+        JsonNode line = awaitRefusedEgress();
+        assertEquals("no route named no-such-route", line.at("/event/reason").asText(), line::toString);
+        assertEquals("no-such-route", line.at("/portcullis/route").asText(), line::toString);
+        assertTrue(line.at("/destination/address").isMissingNode(), line::toString);
+        assertTrue(farResults.isEmpty(), "the partner saw no connection");
+    }
+
+    @Test
+    void anEgressProxysRefusalIsARefusedEgress() throws Exception {
+        InetSocketAddress gone = farPartner(PKI.server());
+        farPartner.close();
+        farPartner = null;
+        try (ConnectProxy proxy = ConnectProxy.start(relay.group())) {
+            configure(gone, FAR_ID, null, proxy.url());
+
+            SessionResult inside = insideSends(relay.folder("inside-out"));
+
+            assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
+            JsonNode line = awaitRefusedEgress();
+            assertTrue(line.at("/event/reason").asText().startsWith("egress proxy: "), line::toString);
+            assertTrue(line.at("/event/reason").asText().contains("502"), line::toString);
+            assertEquals(gone.getPort(), line.at("/destination/port").asInt(), line::toString);
+        }
+    }
+
+    /** The audit line of an outgoing session that was refused, with what every such line carries. */
+    private JsonNode awaitRefusedEgress() {
+        JsonNode line = relay.awaitAuditLine(json -> json.at("/portcullis/verdict").asText().equals("refused"),
+                "the refused egress's audit line");
+        assertEquals("outgoing", line.at("/portcullis/direction").asText(), line::toString);
+        assertEquals("outbound", line.at("/network/direction").asText(), line::toString);
+        assertEquals("failure", line.at("/event/outcome").asText(), line::toString);
+        assertEquals("denied", line.at("/event/type/2").asText(), line::toString);
+        assertFalse(line.at("/portcullis/session/id").asText().isEmpty(), line::toString);
+        assertEquals(1, relay.audit().size(), () -> "one record per session: " + relay.audit());
+        return line;
     }
 
     @Test
@@ -216,6 +289,9 @@ class OutgoingSessionIT {
                 Await.until(() -> accepted.get() >= 1, RelayHarness.TIMEOUT, "the probe's accept from " + probe);
             }
             assertEquals(1, accepted.get(), "only the probe reached the listener");
+            JsonNode line = awaitRefusedEgress();
+            assertEquals("partner host 127.0.0.1 is not in outgoing.allowedHosts", line.at("/event/reason").asText(),
+                    line::toString);
         }
     }
 }

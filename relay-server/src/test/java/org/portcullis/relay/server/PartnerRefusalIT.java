@@ -1,11 +1,14 @@
 package org.portcullis.relay.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,7 @@ import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
+import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.TestPki;
 
@@ -59,7 +63,29 @@ class PartnerRefusalIT {
         assertEquals(reason, result.esidReceived().reason(), result::toString);
         assertEquals(reason.text(), result.esidReceived().text(), "the refusal says no more than the RFC's words");
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == Verdict.REFUSED, "the refusal's audit");
-        assertEquals("incoming", audit.direction());
+        assertEquals(RelaySession.Direction.INCOMING, audit.direction());
+        JsonNode line = relay.awaitAuditLine(json -> json.at("/portcullis/verdict").asText().equals("refused"),
+                "the refusal's audit line");
+        assertRefusalLine(line);
+        assertEquals(reason.code(), line.at("/portcullis/esid/code").asInt(-1), line::toString);
+        assertEquals("relay", line.at("/portcullis/esid/sender").asText(), line::toString);
+        assertFalse(line.at("/user/name").asText().isEmpty(), line::toString);
+    }
+
+    /** What every refused partner's audit line carries, as an IDS reads it. */
+    private void assertRefusalLine(JsonNode line) {
+        assertEquals("failure", line.at("/event/outcome").asText(), line::toString);
+        assertEquals("session-refused", line.at("/event/action").asText(), line::toString);
+        assertFalse(line.at("/event/reason").asText().isEmpty(), line::toString);
+        assertTrue(line.at("/event/duration").asLong(-1) >= 0, line::toString);
+        assertEquals("inbound", line.at("/network/direction").asText(), line::toString);
+        assertEquals("incoming", line.at("/portcullis/direction").asText(), line::toString);
+        assertEquals("127.0.0.1", line.at("/source/ip").asText(), line::toString);
+        assertTrue(line.at("/source/port").asInt() > 0, line::toString);
+        assertEquals(relay.partnerAddress().getPort(), line.at("/destination/port").asInt(), line::toString);
+        assertEquals(0, line.at("/destination/bytes").asLong(-1), line::toString);
+        assertFalse(line.at("/portcullis/session/id").asText().isEmpty(), line::toString);
+        assertFalse(line.path("@timestamp").asText().isEmpty(), line::toString);
     }
 
     private void assertTlsRefused(SessionResult result) {
@@ -67,6 +93,11 @@ class PartnerRefusalIT {
         assertNull(result.esidReceived(), result::toString);
         AuditRecord audit = relay.awaitAudit(record -> record.verdict() == Verdict.REFUSED, "the refusal's audit");
         assertTrue(audit.reason().startsWith("TLS handshake failed"), audit::toString);
+        JsonNode line = relay.awaitAuditLine(json -> json.at("/portcullis/verdict").asText().equals("refused"),
+                "the refusal's audit line");
+        assertRefusalLine(line);
+        assertTrue(line.at("/event/reason").asText().startsWith("TLS handshake failed"), line::toString);
+        assertTrue(line.at("/portcullis/esid").isMissingNode(), "no ESID without TLS: " + line);
     }
 
     @Test
@@ -80,8 +111,16 @@ class PartnerRefusalIT {
     @Test
     void rejectsWrongPasswordWithEsid04() throws Exception {
         relay.client().push(new TestRelayConfig(PKI).json(), TIMEOUT);
-        assertRefusedWith(EsidReason.INVALID_PASSWORD,
-                partnerSession(TestRelayConfig.PARTNER_ID, "WRONG", PKI.client(TestRelayConfig.PARTNER_ID)));
+        Identity identity = PKI.client(TestRelayConfig.PARTNER_ID);
+        assertRefusedWith(EsidReason.INVALID_PASSWORD, partnerSession(TestRelayConfig.PARTNER_ID, "WRONG", identity));
+        JsonNode line = relay.awaitAuditLine(json -> true, "the refusal's audit line");
+        assertEquals(TestRelayConfig.PARTNER_ID, line.at("/user/name").asText(), line::toString);
+        assertEquals("wrong password", line.at("/event/reason").asText(), line::toString);
+        assertEquals(identity.certificate().getSubjectX500Principal().getName(),
+                line.at("/tls/client/subject").asText(), line::toString);
+        assertEquals(identity.certificate().getSerialNumber(),
+                new BigInteger(line.at("/tls/client/x509/serial_number").asText(), 16), line::toString);
+        assertFalse(line.toString().contains("WRONG"), "never the password: " + line);
     }
 
     @Test

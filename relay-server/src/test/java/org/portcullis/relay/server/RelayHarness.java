@@ -1,5 +1,7 @@
 package org.portcullis.relay.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -41,10 +43,11 @@ import org.portcullis.testkit.TestPki;
 /**
  * A relay-server under test with everything around it, per test: the server on loopback with real link
  * credentials, a {@link FakeRelayClient} linked to it, an inside reference peer (plain TCP Responder) behind
- * the client, and reference peers for partners. Audit records are collected.
+ * the client, and reference peers for partners. Audit records are collected, and their JSON lines parsed.
  */
 final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The license the server runs with, made in the test's temporary folder. */
     @FunctionalInterface
@@ -62,6 +65,7 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
     private PeerServer inside;
     private final BlockingQueue<SessionResult> insideResults = new LinkedBlockingQueue<>();
     private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> auditLines = new CopyOnWriteArrayList<>();
 
     /** A server without a license file: no session limit from a license, no expiry. */
     RelayHarness(TestPki pki) {
@@ -85,7 +89,7 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
         PemFiles clientLink = pki.write(pki.client("relay-client"), "link-client");
         server = new RelayServer(new RelayServerSettings(new InetSocketAddress("127.0.0.1", 0),
                 new LinkCredentials(serverLink.certificateChain(), serverLink.privateKey(), serverLink.caCertificate(),
-                        null), LinkSettings.defaults(), audit::add, license.make(temp)));
+                        null), LinkSettings.defaults(), this::audit, license.make(temp)));
         InetSocketAddress link = server.start();
         client = new FakeRelayClient(group, link, new LinkCredentials(clientLink.certificateChain(),
                 clientLink.privateKey(), clientLink.caCertificate(), null), inside.localAddress());
@@ -164,6 +168,22 @@ final class RelayHarness implements BeforeEachCallback, AfterEachCallback {
 
     List<AuditRecord> audit() {
         return audit;
+    }
+
+    /** Waits for the audit line, as the audit log writes it and parsed, that a predicate picks. */
+    JsonNode awaitAuditLine(Predicate<JsonNode> which, String what) {
+        Await.until(() -> auditLines.stream().anyMatch(which), TIMEOUT, what);
+        return auditLines.stream().filter(which).findFirst().orElseThrow();
+    }
+
+    private void audit(AuditRecord record) {
+        String line = record.toJson();
+        try {
+            auditLines.add(JSON.readTree(line));
+        } catch (IOException e) {
+            throw new AssertionError("an audit line that is not JSON: " + line, e);
+        }
+        audit.add(record);
     }
 
     /** A partner peer: the Initiator with a TLS client identity (or none) trusting the test CA. */

@@ -10,6 +10,7 @@ import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,6 +26,7 @@ import org.portcullis.relay.server.config.ActiveConfig;
 import org.portcullis.relay.server.config.CurrentConfig;
 import org.portcullis.relay.server.license.RunningLicense.SessionLimit;
 import org.portcullis.relay.server.link.CrlUrlReporter;
+import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.relay.server.session.SessionSupport;
@@ -34,8 +36,10 @@ import org.portcullis.relay.server.session.StbFrames;
  * Carries an inside daemon's session out to the partner its route names (RFC 5024 §2.3, §4.2): from the
  * configured outgoing address, through the egress proxy where one is set, with TLS that verifies the partner's
  * certificate and host name; then relays with the same checks as an incoming session. A partner host outside
- * {@code outgoing.allowedHosts} is refused before any lookup or connection. The source-address check
- * and name lookups run on the blocking executor, never on an event loop.
+ * {@code outgoing.allowedHosts} is refused before any lookup or connection. The source-address check and name
+ * lookups run on the blocking executor, never on an event loop. A session refused before it reaches the partner
+ * (no such route, the license or the session limit, a host off the allow-list, a source address not of this host,
+ * a name that does not resolve, no connection) leaves an audit record as a refused partner does.
  */
 public final class OutgoingConnector {
     private static final Logger LOG = LogManager.getLogger();
@@ -58,43 +62,51 @@ public final class OutgoingConnector {
 
     /** relay-client opened an {@code OUTGOING} stream (on the link's event loop). */
     public void open(LinkStream stream) {
+        Instant requested = Instant.now();
         SessionTag log = SessionTag.of(stream.open().sessionId());
         if (support.sessions().draining()) {
             LOG.warn("{} outgoing session refused: relay-server is shutting down", log);
-            refuse(stream);
+            refuse(new OutgoingRefusal(stream, requested, null, null), "relay-server is shutting down");
             return;
         }
         Optional<ActiveConfig> active = current.get();
         Optional<RouteConfig> route = active.flatMap(config -> config.config().route(stream.open().routeName()));
         if (route.isEmpty()) {
-            LOG.warn("{} outgoing session refused: {}", log, active.isEmpty() ? "no configuration yet"
-                    : "no route named " + stream.open().routeName());
+            String reason = active.isEmpty() ? "no configuration yet" : "no route named " + stream.open().routeName();
+            LOG.warn("{} outgoing session refused: {}", log, reason);
             stream.reset(active.isEmpty() ? "no configuration" : "unknown route");
+            audit(new OutgoingRefusal(stream, requested, null, null), null, reason);
             return;
         }
-        if (support.license().refuseNewSession(log).isPresent()) {
-            refuse(stream);
+        OutgoingTarget target = new OutgoingTarget(active.get(), route.get(), requested);
+        Optional<String> lapsed = support.license().refuseNewSession(log);
+        if (lapsed.isPresent()) {
+            refuse(OutgoingRefusal.of(stream, target), lapsed.get());
             return;
         }
         SessionLimit limit = support.license().sessionLimit(active.get().config().limits().maxSessions());
         if (!support.limiter().tryAcquire(limit.max())) {
             LOG.warn("{} outgoing session on route {} refused: {}", log, route.get().name(), limit.reached());
-            refuse(stream);
+            refuse(OutgoingRefusal.of(stream, target), limit.reached());
             return;
         }
         try {
-            blocking.execute(() -> prepare(stream, new OutgoingTarget(active.get(), route.get())));
+            blocking.execute(() -> prepare(stream, target));
         } catch (RejectedExecutionException busy) {
             support.limiter().release();
             LOG.warn("{} outgoing session refused: relay-server is busy or shutting down", log);
             stream.reset("relay-server busy");
+            audit(new OutgoingRefusal(stream, requested, route.get(), null), null,
+                    "relay-server is busy or shutting down");
         }
     }
 
     /** ESID 08 to the inside daemon, which asked for the session, before any connection to the partner. */
-    private static void refuse(LinkStream stream) {
+    private void refuse(OutgoingRefusal refusal, String reason) {
+        LinkStream stream = refusal.stream();
         stream.write(StbFrames.encode(ByteBufAllocator.DEFAULT, Esid.of(EsidReason.RESOURCES_NOT_AVAILABLE)));
         stream.close();
+        audit(refusal, EsidReason.RESOURCES_NOT_AVAILABLE, reason);
     }
 
     /** On the blocking executor: the source address and the names, then the connection. */
@@ -104,7 +116,8 @@ public final class OutgoingConnector {
         if (!target.active().config().outgoing().allowListFor(route).allows(route.partnerHost())) {
             LOG.error("{} outgoing session on route {} refused: partner host {} is not in outgoing.allowedHosts ({})",
                     log, route.name(), route.partnerHost(), target.active().config().outgoing().allowedHosts());
-            giveUp(stream, "partner host " + route.partnerHost() + " not allowed");
+            giveUp(stream, target, "partner host " + route.partnerHost() + " not allowed", "partner host "
+                    + route.partnerHost() + " is not in outgoing.allowedHosts");
             return;
         }
         try {
@@ -117,13 +130,13 @@ public final class OutgoingConnector {
         } catch (ConfigException notLocal) {
             LOG.error("{} outgoing session on route {} refused, fix the configuration: {}", log, route.name(),
                     notLocal.getMessage());
-            giveUp(stream, "outgoing source address not local");
+            giveUp(stream, target, "outgoing source address not local", notLocal.getMessage());
         } catch (IllegalArgumentException unresolvable) {
             LOG.warn("{} outgoing session on route {} failed: {}", log, route.name(), unresolvable.getMessage());
-            giveUp(stream, "partner not reachable");
+            giveUp(stream, target, "partner not reachable", unresolvable.getMessage());
         } catch (RuntimeException bug) {
             LOG.error("{} outgoing session on route {} failed unexpectedly", log, route.name(), bug);
-            giveUp(stream, "internal error");
+            giveUp(stream, target, "internal error", "internal error: " + bug);
         }
     }
 
@@ -148,17 +161,23 @@ public final class OutgoingConnector {
                         + done.cause().getMessage();
                 if (session != null) {
                     session.opened();
-                    session.fail(Verdict.ENDED, null, reason);
+                    session.fail(Verdict.REFUSED, null, reason);
                 } else {
-                    giveUp(stream, reason);
+                    giveUp(stream, target, "cannot connect to the partner", reason);
                 }
             }
         });
     }
 
-    private void giveUp(LinkStream stream, String reason) {
+    /** Resets the stream with a short reason for relay-client; the audit record has the whole reason. */
+    private void giveUp(LinkStream stream, OutgoingTarget target, String resetReason, String reason) {
         support.limiter().release();
-        stream.reset(reason);
+        stream.reset(resetReason);
+        audit(OutgoingRefusal.of(stream, target), null, reason);
+    }
+
+    private void audit(OutgoingRefusal refusal, EsidReason esidToInside, String reason) {
+        support.audit().write(refusal.record(AuditRecord.Ending.byRelay(Verdict.REFUSED, esidToInside, reason)));
     }
 
     /** Looks a name up (blocking: the executor's thread only). */

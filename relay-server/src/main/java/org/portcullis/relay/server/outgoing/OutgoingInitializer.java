@@ -57,7 +57,8 @@ final class OutgoingInitializer extends ChannelInitializer<SocketChannel> {
                 support);
         created.adoptSlot();
         created.stream(stream);
-        created.peer(route.partnerHost() + ":" + route.partnerPort());
+        created.partner(route.partnerHost(), route.partnerPort(), route.name());
+        created.odetteId(route.partnerOdetteId());
         session = created;
         SslHandler tls = active.outgoing().newHandler(channel.alloc(), route.partnerHost(), route.partnerPort());
         tls.setHandshakeTimeoutMillis(config.timeouts().tlsHandshake().toMillis());

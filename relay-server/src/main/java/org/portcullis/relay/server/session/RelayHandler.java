@@ -15,6 +15,7 @@ import org.portcullis.oftp2.command.CommandParser;
 import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.Ssid;
+import org.portcullis.relay.server.session.AuditRecord.EsidSender;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 
 /**
@@ -117,7 +118,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
         session.countFromPartner(frame.readableBytes());
         session.stream().write(frame);
         if (command instanceof Esid esid) {
-            session.finish(verdict(esid), String.format("ESID %02d from the partner", esid.reason().code()));
+            session.finish(esid.reason(), EsidSender.PARTNER);
         }
     }
 
@@ -209,7 +210,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
         ChannelFuture write = ctx.write(command).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         if (command instanceof Esid esid) {
             ctx.flush();
-            session.finish(verdict(esid), String.format("ESID %02d from the inside", esid.reason().code()));
+            session.finish(esid.reason(), EsidSender.INSIDE);
         }
         return write;
     }
@@ -232,9 +233,5 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
                 }
             });
         }
-    }
-
-    private static Verdict verdict(Esid esid) {
-        return esid.reason() == EsidReason.NORMAL_TERMINATION ? Verdict.COMPLETED : Verdict.ENDED;
     }
 }

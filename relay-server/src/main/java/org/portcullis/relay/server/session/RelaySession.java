@@ -12,13 +12,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.portcullis.config.Addresses;
 import org.portcullis.daemon.control.SessionSummary;
 import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.session.Party;
+import org.portcullis.relay.server.session.AuditRecord.Endpoint;
+import org.portcullis.relay.server.session.AuditRecord.Ending;
+import org.portcullis.relay.server.session.AuditRecord.EsidSender;
+import org.portcullis.relay.server.session.AuditRecord.PartnerCertificate;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
 
 /**
@@ -47,7 +50,8 @@ public final class RelaySession {
     private final SessionInspector inspector;
     private final SessionSupport support;
     private volatile Instant started;
-    private volatile String peer;
+    private volatile Endpoint partner;
+    private String route;
     private X509Certificate certificate;
     private volatile String odetteId;
     private volatile SessionTag log;
@@ -105,14 +109,21 @@ public final class RelaySession {
 
     /** The partner's address as text: its host and port for an outgoing session, else the channel's peer. */
     public String peer() {
-        if (peer == null && channel.remoteAddress() instanceof InetSocketAddress remote) {
-            peer = Addresses.display(remote);
-        }
-        return peer;
+        Endpoint endpoint = partner();
+        return endpoint == null ? null : endpoint.toString();
     }
 
-    public void peer(String hostAndPort) {
-        this.peer = hostAndPort;
+    private Endpoint partner() {
+        if (partner == null && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            partner = Endpoint.of(remote);
+        }
+        return partner;
+    }
+
+    /** An outgoing session: the partner's host and port as its route names them, and the route. */
+    public void partner(String host, int port, String routeName) {
+        this.partner = new Endpoint(host, port);
+        this.route = routeName;
     }
 
     public void certificate(X509Certificate partnerCertificate) {
@@ -188,15 +199,16 @@ public final class RelaySession {
 
     /**
      * Ends after an ESID passed through the relay (either way): the stream is closed after what is queued on it,
-     * the partner after what is queued for it.
+     * the partner after what is queued for it. ESID 00 completes the session; any other reason just ends it.
      */
-    public void finish(Verdict verdict, String reason) {
+    public void finish(EsidReason esid, EsidSender sender) {
         if (begin()) {
             if (stream != null) {
                 stream.close();
             }
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            complete(verdict, null, reason);
+            complete(new Ending(esid == EsidReason.NORMAL_TERMINATION ? Verdict.COMPLETED : Verdict.ENDED, esid,
+                    sender, String.format("ESID %02d from the %s", esid.code(), sender.text())));
         }
     }
 
@@ -210,7 +222,7 @@ public final class RelaySession {
                 stream.reset(reason);
             }
             closePartner(esid);
-            complete(verdict, esid, reason);
+            complete(Ending.byRelay(verdict, esid, reason));
         }
     }
 
@@ -222,7 +234,7 @@ public final class RelaySession {
                 stream.close();
             }
             closePartner(esid);
-            complete(verdict, esid, reason);
+            complete(Ending.byRelay(verdict, esid, reason));
         }
     }
 
@@ -258,23 +270,23 @@ public final class RelaySession {
         });
     }
 
-    private void complete(Verdict verdict, EsidReason esid, String reason) {
+    private void complete(Ending ending) {
         if (started == null) {
             // Never opened (refused by the address filter): the filter logs and counts those.
             return;
         }
-        support.metrics().ended(verdict, esid);
-        Duration duration = Duration.between(started, Instant.now());
-        if (verdict == Verdict.COMPLETED) {
-            LOG.info("{} session completed: {} ({} octets from the partner, {} to it, {} ms)", log(), reason,
+        // The metrics count refusals by the ESID the relay sent; one passed through is the partner's or inside's.
+        support.metrics().ended(ending.verdict(), ending.sender() == EsidSender.RELAY ? ending.esid() : null);
+        Instant end = Instant.now();
+        Duration duration = Duration.between(started, end);
+        if (ending.verdict() == Verdict.COMPLETED) {
+            LOG.info("{} session completed: {} ({} octets from the partner, {} to it, {} ms)", log(), ending.reason(),
                     bytesFromPartner, bytesToPartner, duration.toMillis());
         } else {
-            LOG.warn("{} session {}: {}", log(), verdict.name().toLowerCase(Locale.ROOT), reason);
+            LOG.warn("{} session {}: {}", log(), ending.verdict().text(), ending.reason());
         }
-        support.audit().write(new AuditRecord(Instant.now(), id, peer(),
-                certificate == null ? null : certificate.getSubjectX500Principal().getName(),
-                certificate == null ? null : certificate.getSerialNumber().toString(16), odetteId,
-                direction.name().toLowerCase(Locale.ROOT), verdict, reason, bytesFromPartner, bytesToPartner,
-                duration));
+        Endpoint relay = channel.localAddress() instanceof InetSocketAddress local ? Endpoint.of(local) : null;
+        support.audit().write(new AuditRecord(id, direction, started, end, partner(), relay, route,
+                PartnerCertificate.of(certificate), odetteId, ending, bytesFromPartner, bytesToPartner));
     }
 }

@@ -3,6 +3,7 @@ package org.portcullis.relay.server.session;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.portcullis.relay.server.session.AuditRecord.Verdict;
 
 /**
  * The {@code errors} end of a partner connection: whatever went wrong ends the session once (RFC 5024 §4.7):
- * a protocol fault from the partner's decoders with ESID and its reason, a failed TLS handshake as a refusal,
+ * a protocol fault from the partner's decoders with ESID and its reason, a failed TLS handshake or an egress
+ * proxy's refusal to connect an outgoing session as a refusal,
  * silence in both directions with ESID 09, a broken connection without ESID. Later faults are only logged at
  * DEBUG: the session already ended and said why.
  */
@@ -40,8 +42,8 @@ public final class SessionErrorHandler extends ChannelInboundHandlerAdapter {
             LOG.debug("{} after the end of the session: {}", session.log(), fault.toString());
         } else if (fault instanceof OftpProtocolException violation) {
             session.fail(Verdict.VIOLATION, violation.reason(), "partner: " + violation.getMessage());
-        } else if (fault instanceof SSLHandshakeException) {
-            session.fail(Verdict.REFUSED, null, "TLS handshake failed: " + fault.getMessage());
+        } else if (fault instanceof SSLHandshakeException || fault instanceof ProxyConnectException) {
+            session.fail(Verdict.REFUSED, null, handshakeFailure(fault));
         } else if (fault instanceof SSLException || fault instanceof IOException) {
             session.fail(Verdict.ENDED, null, "connection failed: " + fault);
         } else {
@@ -53,12 +55,25 @@ public final class SessionErrorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
-            session.fail(Verdict.REFUSED, null, "TLS handshake failed: " + handshake.cause().getMessage());
+            session.fail(Verdict.REFUSED, null, handshakeFailure(handshake.cause()));
         } else if (event instanceof IdleStateEvent) {
             session.fail(Verdict.ENDED, EsidReason.TIME_OUT, "nothing sent either way for " + idleTimeout.toMillis()
                     + " ms");
         } else {
             ctx.fireUserEventTriggered(event);
         }
+    }
+
+    /**
+     * Why a connection did not get through TLS: an egress proxy that refused the tunnel also fails the handshake
+     * (its first write), and is the reason to name.
+     */
+    private static String handshakeFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProxyConnectException proxy) {
+                return "egress proxy: " + proxy.getMessage();
+            }
+        }
+        return "TLS handshake failed: " + failure.getMessage();
     }
 }

@@ -1,33 +1,64 @@
 package org.portcullis.backend;
 
+import java.io.InputStream;
 import java.util.concurrent.Callable;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.portcullis.backend.cli.CaCommands;
+import org.portcullis.backend.cli.CheckCommand;
+import org.portcullis.backend.cli.ConfigCommands;
+import org.portcullis.backend.cli.CrlCommands;
+import org.portcullis.backend.cli.EventScriptCommands;
+import org.portcullis.backend.cli.IdentityCommands;
+import org.portcullis.backend.cli.IgnoreCommands;
+import org.portcullis.backend.cli.InsideCommands;
+import org.portcullis.backend.cli.LimitsCommands;
+import org.portcullis.backend.cli.ListenerCommands;
+import org.portcullis.backend.cli.OutgoingCommands;
+import org.portcullis.backend.cli.PartnerCommands;
+import org.portcullis.backend.cli.RouteCommands;
+import org.portcullis.backend.cli.ServeCommand;
+import org.portcullis.backend.cli.StandardInput;
+import org.portcullis.backend.cli.TokenCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Entry point of backend-api, which serves the relay configuration (partners, certificates, routes). */
+/** Entry point of backend-api: the configuration service ({@code serve}) and the commands that administer it. */
 @Command(name = "backend-api", mixinStandardHelpOptions = true, versionProvider = ManifestVersionProvider.class,
-        description = "Serves the relay configuration (partners, certificates, routes) to authenticated relay clients.")
-public final class BackendApiMain implements Callable<Integer> {
-    /** Exit code while the command has nothing to run yet. */
-    static final int NOT_IMPLEMENTED = 2;
-
-    private static final Logger LOG = LogManager.getLogger();
+        description = "Serves the relay configuration to authenticated relay clients, and administers it.",
+        subcommands = {ServeCommand.class, CheckCommand.class, ConfigCommands.class, TokenCommands.class,
+                PartnerCommands.class, IdentityCommands.class, CaCommands.class, CrlCommands.class,
+                RouteCommands.class, ListenerCommands.class, InsideCommands.class, OutgoingCommands.class,
+                LimitsCommands.class, IgnoreCommands.class, EventScriptCommands.class})
+public final class BackendApiMain implements Callable<Integer>, StandardInput {
+    private final InputStream stdin;
 
     @Spec
     private CommandSpec spec;
+
+    /** Reads secrets from System.in. */
+    public BackendApiMain() {
+        this(System.in);
+    }
+
+    /** Reads secrets from the given stream (tests). */
+    public BackendApiMain(InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BackendApiMain()).execute(args));
     }
 
     @Override
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    /** Without a command: the usage on standard error, exit code 2. */
+    @Override
     public Integer call() {
-        LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        spec.commandLine().getErr().println("backend-api: not implemented yet");
-        return NOT_IMPLEMENTED;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 }

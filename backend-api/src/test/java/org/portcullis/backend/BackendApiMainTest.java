@@ -30,9 +30,10 @@ class BackendApiMainTest {
     }
 
     @Test
-    void withoutArgumentsSaysNotImplementedAndExitsTwo() {
-        assertEquals(BackendApiMain.NOT_IMPLEMENTED, run());
-        assertEquals("backend-api: not implemented yet", err.toString().strip());
+    void withoutACommandPrintsUsageAndExitsTwo() {
+        assertEquals(CommandLine.ExitCode.USAGE, run());
+        assertTrue(err.toString().startsWith("Usage: backend-api "), err::toString);
+        assertTrue(err.toString().contains("serve"), err::toString);
     }
 
     @Test

@@ -93,8 +93,8 @@ make_license() {
     quick "$bin/license-tool" keygen --key "$license_dir/vendor.key" --public-key "$license_dir/vendor.pub" \
         >"$logs/license.log" 2>&1 || fail "making the vendor key (see $logs/license.log)"
     proxy_id=$(quick "$bin/relay-server" -L 2>>"$logs/license.log") \
-        || fail "relay-server -L: no Proxy ID for this host (see $logs/license.log)"
-    quick "$bin/license-tool" issue --proxy-id "$proxy_id" --licensee "Portcullis demo on $(hostname)" \
+        || fail "relay-server -L cannot name this host: $(tail -n1 "$logs/license.log")"
+    quick "$bin/license-tool" issue --proxy-id "$proxy_id" --licensee "Portcullis demo on $(uname -n)" \
         --expires "$(date -u -d '+365 days' +%F)" --max-sessions 10 --key "$license_dir/vendor.key" \
         -o "$license_dir/license.txt" >>"$logs/license.log" 2>&1 || fail "issuing the license (see $logs/license.log)"
     say "      license for this host's Proxy ID $proxy_id, 10 sessions, one year, signed by a vendor key made now"

@@ -78,6 +78,13 @@ write_demo_env() {
         env_line LICENSE_TRUST "$license_dir/vendor.pub"
         env_line BIN_DIR "$bin"
         env_line WORK_DIR "$work"
+        printf '# The same for ops/status --env (PID files and ports by the names it reads)\n'
+        env_line SERVER_PID "$run/relay-server.pid"
+        env_line CLIENT_PID "$run/relay-client.pid"
+        env_line BACKEND_PID "$run/backend-api.pid"
+        env_line PUBLIC_PORTS "$(port_of "$partner_address")"
+        env_line ROUTE_PORTS "$(port_of "$outgoing_address")"
+        env_line API_PORT "$(port_of "${backend_url%/v1/config}")"
     } >"$env"
     chmod 600 "$env"
 }

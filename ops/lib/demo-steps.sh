@@ -100,9 +100,9 @@ make_license() {
     say "      license for this host's Proxy ID $proxy_id, 10 sessions, one year, signed by a vendor key made now"
 }
 
-# The inside OFTP2 daemon (plain TCP, as relay-client reaches it), the partner's (TLS, the route's
-# end) and relay-server, which listens only for relay-client until it has a configuration.
-start_daemons() {
+# The inside OFTP2 daemon (plain TCP, as relay-client reaches it) and the partner's (TLS, the route's
+# end). Their ports are read once relay-server is started too, so the JVMs start side by side.
+start_peers() {
     start_process inside-daemon oftp2 "$logs/inside-daemon.out" "$logs/inside-daemon.log" \
         "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$inside_id" --password "$inside_password" \
         --dir "$inside_inbox" --expect-id "$partner_id" --expect-password "$partner_password"
@@ -110,16 +110,18 @@ start_daemons() {
         "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$partner_id" --password "$partner_password" \
         --dir "$partner_inbox" --expect-id "$inside_id" --expect-password "$inside_password" \
         --tls --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" --client-ca "$pki/ca.pem"
+}
+
+# relay-server, which listens only for relay-client until it has a configuration; its link port is read
+# when relay-client starts, so that it starts while the backend is set up. The OFTP2 daemons' ports.
+start_server() {
     start_relay_server
     wait_for_line "$logs/inside-daemon.out" 'listening on [^ ]+' inside-daemon || exit 1
     inside_address=${line#listening on }
     wait_for_line "$logs/partner-daemon.out" 'listening on [^ ]+' partner-daemon || exit 1
     partner_daemon_address=${line#listening on }
-    wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
-    link_address=${line#link listening on }
     say "      inside daemon $inside_id on $inside_address (OFTP2 over TCP)"
     say "      partner daemon $partner_id on $partner_daemon_address (OFTP2 over TLS)"
-    say "      relay-server: link on $link_address; no partner listener before relay-client's configuration"
 }
 
 # relay-server's log and its audit lines go to two files of the work folder (its own log4j2.xml
@@ -224,6 +226,9 @@ client_config_args() {
 }
 
 start_relay_client() {
+    wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
+    link_address=${line#link listening on }
+    say "      relay-server's link listens on $link_address; no partner listener before a configuration"
     client_config_args
     client_log=$logs/relay-client.log
     start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" \

@@ -5,12 +5,16 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.portcullis.link.ControlMessage;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkConnector;
 import org.portcullis.relay.client.config.ConfigSource;
@@ -24,7 +28,8 @@ import org.portcullis.relay.client.route.RouteListeners;
 /**
  * relay-client, the inside tier (DESIGN.md): keeps the link to relay-server up, pushes the configuration on every
  * link up and on every change, carries incoming sessions to the inside OFTP2 daemon and outgoing sessions from the
- * routes' ports. Usable in-JVM: construct, {@link #start()}, {@link #close()}.
+ * routes' ports, and hands what relay-server reports (CRL URLs, events) on. Usable in-JVM: construct,
+ * {@link #start()}, {@link #close()}.
  */
 public final class RelayClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -37,26 +42,56 @@ public final class RelayClient implements AutoCloseable {
     private final ConfigSource configSource;
     private final RouteListeners routes;
     private final LinkConnector connector;
+    private final ClientLinkListener linkListener;
     private volatile InsideTarget inside;
 
-    /** Wires the parts; nothing runs until {@link #start()}. */
+    /** Wires the parts, relay-server's reports only logged; nothing runs until {@link #start()}. */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource) {
+        this(settings, configSource, report -> { });
+    }
+
+    /**
+     * Wires the parts; nothing runs until {@link #start()}.
+     *
+     * @param reports takes relay-server's CRL_URLS and EVENT messages on the link's event loop; must not block
+     */
+    public RelayClient(RelayClientSettings settings, ConfigSource configSource, Consumer<ControlMessage> reports) {
         this.configSource = configSource;
         InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout());
+        this.linkListener = new ClientLinkListener(configSource::current, insideConnector::connect, reports);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
-                settings.link(), settings.backoff(), new ClientLinkListener(configSource::current,
-                insideConnector::connect));
+                settings.link(), settings.backoff(), linkListener);
         this.routes = new RouteListeners(group, () -> connector.current().orElse(null));
     }
 
-    /** Opens the route listeners, starts watching the configuration and dials relay-server; call off event loops. */
+    /**
+     * Opens the route listeners, starts watching the configuration and dials relay-server; call off event loops.
+     * Without a configuration yet (the backend not reached) the link comes up all the same and nothing is pushed
+     * until the first one arrives.
+     */
     public void start() throws InterruptedException {
-        LoadedConfig config = configSource.current();
-        inside = InsideTarget.resolve(config.config().inside());
-        routes.apply(config.config().routes());
+        Optional<LoadedConfig> config = configSource.current();
+        if (config.isPresent()) {
+            inside = InsideTarget.resolve(config.get().config().inside());
+            routes.apply(config.get().config().routes());
+        }
         configSource.start(this::apply);
         connector.start();
-        LOG.info("relay-client started with configuration revision {}", config.config().revision());
+        LOG.info("relay-client started with configuration revision {}",
+                config.map(loaded -> loaded.config().revision()).orElse("none yet"));
+    }
+
+    /**
+     * Status lines, name to value in order: the link, the configuration (source, revision, age, what relay-server
+     * applied) and what the source adds (the backend's route in use, its counters).
+     */
+    public Map<String, String> status() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("link", connector.current().filter(Link::isActive)
+                .map(link -> "up to " + link.remoteAddress()).orElse("down"));
+        lines.putAll(configSource.status());
+        lines.put("config.appliedByServer", linkListener.appliedRevision().orElse("none yet"));
+        return lines;
     }
 
     /** Where the named route listens, if it does (its real port when the configuration says 0). */

@@ -1,9 +1,11 @@
 package org.portcullis.relay.client;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +18,17 @@ import org.portcullis.config.HashPasswordCommand;
 import org.portcullis.config.VerifyConfigCommand;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkException;
+import org.portcullis.relay.client.backend.Backend;
+import org.portcullis.relay.client.backend.BackendOptions;
 import org.portcullis.relay.client.cli.AddressConverters;
 import org.portcullis.relay.client.cli.LogSetup;
 import org.portcullis.relay.client.cli.Token;
 import org.portcullis.relay.client.cli.TokenArguments;
 import org.portcullis.relay.client.config.ConfigFileWatcher;
+import org.portcullis.relay.client.config.ConfigSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,9 +45,7 @@ import picocli.CommandLine.Spec;
 public final class RelayClientMain implements Callable<Integer> {
     /** Exit code when the configuration file does not validate. */
     static final int INVALID_CONFIG = 1;
-    /** Exit code when what was asked for is not available yet (the backend pull). */
-    static final int NOT_AVAILABLE = 2;
-    /** Exit code when the link credentials cannot be read. */
+    /** Exit code when the link credentials (or the backend's CA file) cannot be read. */
     static final int CANNOT_START = 3;
     /** How often {@code --config-file} is checked for changes. */
     static final Duration CONFIG_CHECK_INTERVAL = Duration.ofSeconds(5);
@@ -52,7 +56,8 @@ public final class RelayClientMain implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-U", "--backend-url"}, paramLabel = "URL",
-            description = "the backend the configuration comes from")
+            description = "the backend the configuration comes from: https://HOST[:PORT] (then /v1/config) or the "
+                    + "configuration's full URL")
     private URI backendUrl;
 
     @Option(names = {"-S", "--server"}, paramLabel = "HOST[:PORT]", converter = AddressConverters.Server.class,
@@ -92,6 +97,9 @@ public final class RelayClientMain implements Callable<Integer> {
             description = "the pinned link identity of relay-server: SHA-256 of its DER certificate")
     private String serverPin;
 
+    @Mixin
+    private BackendOptions backendOptions;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RelayClientMain()).execute(TokenArguments.protect(args)));
     }
@@ -100,26 +108,37 @@ public final class RelayClientMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (configFile == null) {
             requireOptions(backendUrl == null ? "-U" : null, token == null ? "-T" : null);
-            spec.commandLine().getErr().println("relay-client: pulling the configuration from the backend (-U) is "
-                    + "not available yet; give the configuration with --config-file FILE");
-            return NOT_AVAILABLE;
         }
         RelayClientSettings settings = settings();
-        ConfigFileWatcher config;
+        ConfigSource config;
         try {
-            config = ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL);
+            config = configFile != null ? ConfigFileWatcher.open(configFile, CONFIG_CHECK_INTERVAL) : backend(settings);
         } catch (ConfigException e) {
             e.errors().forEach(spec.commandLine().getErr()::println);
             return INVALID_CONFIG;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("relay-client: cannot read the backend's CA file: " + e.getMessage());
+            return CANNOT_START;
         }
         if (!foreground) {
             LogSetup.toFiles(logDir);
         }
         LOG.info("{} on Java {}", spec.version()[0], Runtime.version());
-        if (backendUrl != null) {
+        if (configFile != null && backendUrl != null) {
             LOG.info("configuration from {}; the backend {} is not asked", configFile, backendUrl);
         }
-        return runUntilStopped(new RelayClient(settings, config));
+        return runUntilStopped(new RelayClient(settings, config,
+                config instanceof Backend backend ? backend : report -> { }));
+    }
+
+    /** The backend of {@code -U}, reached with the {@code -T} token through proxy discovery; not yet polling. */
+    private Backend backend(RelayClientSettings settings) throws IOException {
+        try {
+            return Backend.open(backendOptions.settings(backendUrl, token, settings.server().getHostString(),
+                    System.getenv()), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** The parsed backend token, for tests of the CLI. */

@@ -60,8 +60,12 @@ public final class ClientTestSetup {
 
     /** A relay-client for {@code server} with its configuration from {@code configFile}, not yet started. */
     public RelayClient client(InetSocketAddress server, Path configFile) {
-        RelayClientSettings settings = new RelayClientSettings(server, null, clientCredentials(),
-                LinkSettings.defaults(), FAST_BACKOFF, SSRM_TIMEOUT);
-        return new RelayClient(settings, ConfigFileWatcher.open(configFile, CONFIG_CHECK));
+        return new RelayClient(settings(server), ConfigFileWatcher.open(configFile, CONFIG_CHECK));
+    }
+
+    /** relay-client's settings for {@code server}, with fast reconnects. */
+    public RelayClientSettings settings(InetSocketAddress server) {
+        return new RelayClientSettings(server, null, clientCredentials(), LinkSettings.defaults(), FAST_BACKOFF,
+                SSRM_TIMEOUT);
     }
 }

@@ -12,11 +12,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.relay.client.cli.TokenArguments;
+import org.portcullis.testkit.PemFiles;
 import org.portcullis.testkit.TestPki;
 import picocli.CommandLine;
 
@@ -66,11 +68,48 @@ class RelayClientMainTest {
     }
 
     @Test
-    void saysTheBackendPullIsNotAvailableYet() {
-        assertEquals(RelayClientMain.NOT_AVAILABLE, run("-U", "https://backend.example/", "-T", "secret",
-                "-S", "relay.example"));
-        assertEquals("relay-client: pulling the configuration from the backend (-U) is not available yet; give the "
-                + "configuration with --config-file FILE", err.toString().strip());
+    void aBackendUrlThatIsNotHttpsIsAUsageError() {
+        assertEquals(CommandLine.ExitCode.USAGE, run(withLink("-U", "http://backend.example:8443", "-T", "secret")));
+        assertTrue(err.toString().contains("Invalid value for option '-U': the backend URL must be https://"),
+                err::toString);
+    }
+
+    @Test
+    void aProxyOptionErrorIsAUsageErrorThatNeverShowsThePassword() {
+        assertEquals(CommandLine.ExitCode.USAGE, run(withLink("-U", "https://backend.example", "-T", "secret",
+                "--proxy", "socks5://relay:hunter2@proxy.example:1080")));
+        assertTrue(err.toString().contains("Invalid value for option '--proxy'"), err::toString);
+        assertFalse(err.toString().contains("hunter2"), err::toString);
+        assertFalse(err.toString().contains("secret"), err::toString);
+    }
+
+    @Test
+    void anUnreadableBackendCaFileStopsTheStart() {
+        Path missing = folder.resolve("no-such-ca.pem");
+        assertEquals(RelayClientMain.CANNOT_START, run(withLink("-U", "https://backend.example", "-T", "secret",
+                "--backend-ca", missing.toString())));
+        assertTrue(err.toString().startsWith("relay-client: cannot read the backend's CA file"), err::toString);
+    }
+
+    @Test
+    void helpListsThePullAndProxyOptionsWithTheirDefaults() {
+        assertEquals(0, run("--help"));
+        for (String option : new String[] {"--poll-interval", "--long-poll", "--connection-ttl", "--backend-ca",
+            "--proxy-discovery", "--proxy-discovery-order", "--proxy", "--state-file"}) {
+            assertTrue(out.toString().contains(option), option);
+        }
+        assertTrue(out.toString().contains("db,os,flags,direct)"), out::toString);
+        assertTrue(out.toString().contains("is %2C"), out::toString);
+    }
+
+    /** The arguments with valid link options of a relay-client before them. */
+    private String[] withLink(String... args) {
+        PemFiles link = PKI.write(PKI.client("relay-client"), "link-client");
+        List<String> all = new ArrayList<>(List.of("-S", "127.0.0.1", "--link-cert",
+                link.certificateChain().toString(), "--link-key", link.privateKey().toString(), "--link-ca",
+                link.caCertificate().toString()));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     @Test

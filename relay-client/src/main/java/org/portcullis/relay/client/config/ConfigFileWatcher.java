@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +34,7 @@ public final class ConfigFileWatcher implements ConfigSource {
     private final Duration interval;
     private final ScheduledExecutorService timer;
     private volatile LoadedConfig current;
+    private volatile Instant loadedAt = Instant.now();
     /** The version of the file last read, good or bad, so a bad file is reported once, not on every check. */
     private FileVersion seen;
     private Consumer<LoadedConfig> listener;
@@ -65,8 +71,17 @@ public final class ConfigFileWatcher implements ConfigSource {
     }
 
     @Override
-    public LoadedConfig current() {
-        return current;
+    public Optional<LoadedConfig> current() {
+        return Optional.of(current);
+    }
+
+    @Override
+    public Map<String, String> status() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("config.source", file.toString());
+        lines.put("config.revision", current.config().revision());
+        lines.put("config.age", ConfigAge.of(loadedAt, Clock.systemUTC().instant()));
+        return lines;
     }
 
     @Override
@@ -95,6 +110,7 @@ public final class ConfigFileWatcher implements ConfigSource {
             }
             LoadedConfig next = load(document);
             current = next;
+            loadedAt = Instant.now();
             LOG.info("configuration file {} changed: revision {} loaded", file, next.config().revision());
             listener.accept(next);
         } catch (ConfigException e) {

@@ -25,7 +25,7 @@ public final class InsideConnector {
 
     /**
      * @param group       the event loops of the inside connections
-     * @param target      the inside daemon of the current configuration
+     * @param target      the inside daemon of the current configuration; null before the first configuration
      * @param ssrmTimeout how long the daemon may take to send SSRM once connected
      */
     public InsideConnector(EventLoopGroup group, Supplier<InsideTarget> target, Duration ssrmTimeout) {
@@ -38,6 +38,12 @@ public final class InsideConnector {
     public void connect(LinkStream stream) {
         String session = SessionLabel.of(stream.open());
         InsideTarget inside = target.get();
+        if (inside == null) {
+            // relay-server kept a configuration from an earlier run of relay-client, which has none yet.
+            LOG.warn("[{}] incoming session before relay-client has a configuration; stream reset", session);
+            stream.reset("relay-client has no configuration yet, so no inside daemon");
+            return;
+        }
         if (inside.address().isUnresolved()) {
             LOG.warn("[{}] inside daemon {} cannot be resolved; stream reset", session, inside.display());
             stream.reset("relay-client cannot resolve the inside daemon " + inside.display());

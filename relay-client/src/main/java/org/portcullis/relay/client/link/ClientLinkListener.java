@@ -1,5 +1,6 @@
 package org.portcullis.relay.client.link;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -12,28 +13,40 @@ import org.portcullis.link.StreamKind;
 import org.portcullis.relay.client.config.LoadedConfig;
 
 /**
- * relay-client's side of the link: pushes the configuration on every link up, hands each incoming stream to the
- * inside daemon, and logs what the server reports on the control channel. Runs on the link's event loop.
+ * relay-client's side of the link: pushes the configuration (if there is one yet) on every link up, hands each
+ * incoming stream to the inside daemon, logs what the server reports on the control channel and passes its CRL
+ * URLs and events on. Runs on the link's event loop.
  */
 public final class ClientLinkListener implements LinkListener {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final Supplier<LoadedConfig> config;
+    private final Supplier<Optional<LoadedConfig>> config;
     private final Consumer<LinkStream> incoming;
+    private final Consumer<ControlMessage> reports;
+    private volatile String appliedRevision;
 
     /**
-     * @param config   the current configuration, pushed on each link up
+     * @param config   the current configuration, pushed on each link up; empty before the first one arrived
      * @param incoming takes each INCOMING stream the server opens; must not block
+     * @param reports  takes the server's CRL_URLS and EVENT messages (for the backend); must not block
      */
-    public ClientLinkListener(Supplier<LoadedConfig> config, Consumer<LinkStream> incoming) {
+    public ClientLinkListener(Supplier<Optional<LoadedConfig>> config, Consumer<LinkStream> incoming,
+            Consumer<ControlMessage> reports) {
         this.config = config;
         this.incoming = incoming;
+        this.reports = reports;
+    }
+
+    /** The revision relay-server last said it applied, if it did on this run. */
+    public Optional<String> appliedRevision() {
+        return Optional.ofNullable(appliedRevision);
     }
 
     @Override
     public void linkUp(Link link) {
         LOG.info("[{}] link to relay-server {} is up", link.id(), link.remoteAddress());
-        ConfigPush.push(link, config.get());
+        config.get().ifPresentOrElse(current -> ConfigPush.push(link, current),
+                () -> LOG.info("[{}] no configuration to push yet", link.id()));
     }
 
     @Override
@@ -50,11 +63,16 @@ public final class ClientLinkListener implements LinkListener {
     @Override
     public void control(Link link, ControlMessage message) {
         switch (message.type()) {
-            case CONFIG_RESULT -> ConfigPush.logResult(link, message);
-            // Forwarded to the backend once it exists (a later issue); logged until then.
-            case CRL_URLS -> LOG.info("[{}] relay-server saw CRL distribution points: {}", link.id(),
-                    ConfigPush.abbreviated(message.text()));
-            case EVENT -> LOG.info("[{}] relay-server event: {}", link.id(), ConfigPush.abbreviated(message.text()));
+            case CONFIG_RESULT -> ConfigPush.logResult(link, message).ifPresent(revision -> appliedRevision = revision);
+            case CRL_URLS -> {
+                LOG.info("[{}] relay-server saw CRL distribution points: {}", link.id(),
+                        ConfigPush.abbreviated(message.text()));
+                reports.accept(message);
+            }
+            case EVENT -> {
+                LOG.info("[{}] relay-server event: {}", link.id(), ConfigPush.abbreviated(message.text()));
+                reports.accept(message);
+            }
             case CONFIG -> LOG.warn("[{}] relay-server sent a CONFIG message; only relay-client sends those",
                     link.id());
         }

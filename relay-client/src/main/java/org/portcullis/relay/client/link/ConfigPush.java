@@ -3,6 +3,7 @@ package org.portcullis.relay.client.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.link.ControlMessage;
@@ -33,8 +34,10 @@ public final class ConfigPush {
     /**
      * Logs a CONFIG_RESULT: {@code {"applied": true, ...}} at INFO, a refusal with each of its {@code errors} at
      * ERROR (the operator must fix the configuration), anything else as text.
+     *
+     * @return the revision the server applied; empty when it refused one or answered something else
      */
-    public static void logResult(Link link, ControlMessage result) {
+    public static Optional<String> logResult(Link link, ControlMessage result) {
         JsonNode answer;
         try {
             answer = JSON.readTree(result.body());
@@ -43,17 +46,18 @@ public final class ConfigPush {
         }
         if (answer == null || !answer.isObject() || !answer.path("applied").isBoolean()) {
             LOG.warn("[{}] relay-server answered the configuration with: {}", link.id(), abbreviated(result.text()));
-            return;
+            return Optional.empty();
         }
         String revision = answer.path("revision").asText("?");
         if (answer.path("applied").booleanValue()) {
             LOG.info("[{}] relay-server applied configuration revision {}", link.id(), revision);
-            return;
+            return Optional.of(revision);
         }
         JsonNode errors = answer.path("errors");
         LOG.error("[{}] relay-server refused configuration revision {}: {} error(s)", link.id(), revision,
                 errors.size());
         errors.forEach(error -> LOG.error("[{}] relay-server: {}", link.id(), abbreviated(error.asText())));
+        return Optional.empty();
     }
 
     static String abbreviated(String text) {

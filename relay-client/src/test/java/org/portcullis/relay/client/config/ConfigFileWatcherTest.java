@@ -49,8 +49,8 @@ class ConfigFileWatcherTest {
 
     @Test
     void readsTheFileAtOpen() {
-        assertEquals("1", watcher.current().config().revision());
-        assertEquals(3305, watcher.current().config().inside().port());
+        assertEquals("1", watcher.current().orElseThrow().config().revision());
+        assertEquals(3305, watcher.current().orElseThrow().config().inside().port());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConfigFileWatcherTest {
         watcher.check();
         assertEquals(1, pushed.size());
         assertEquals("2", pushed.get(0).config().revision());
-        assertEquals(pushed.get(0), watcher.current());
+        assertEquals(pushed.get(0), watcher.current().orElseThrow());
     }
 
     @Test
@@ -92,7 +92,7 @@ class ConfigFileWatcherTest {
         watcher.check();
         watcher.check();
         assertEquals(1, pushed.size(), "the invalid file is not handed on");
-        assertEquals("2", watcher.current().config().revision());
+        assertEquals("2", watcher.current().orElseThrow().config().revision());
 
         ClientConfigs.write(file, configs.document("4", 3307, List.of()));
         watcher.check();
@@ -104,11 +104,11 @@ class ConfigFileWatcherTest {
         Files.delete(file);
         watcher.check();
         assertTrue(pushed.isEmpty());
-        assertEquals("1", watcher.current().config().revision());
+        assertEquals("1", watcher.current().orElseThrow().config().revision());
         assertFalse(Files.exists(file));
 
         ClientConfigs.write(file, configs.document("2", 3306, List.of()));
         watcher.check();
-        assertEquals("2", watcher.current().config().revision());
+        assertEquals("2", watcher.current().orElseThrow().config().revision());
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class ClientLinkListenerTest {
     private final byte[] document = new ClientConfigs(PKI).document("42", 3305, List.of());
     private final LoadedConfig config = new LoadedConfig(ConfigLoader.parse(document), document);
     private final List<LinkStream> incoming = new CopyOnWriteArrayList<>();
-    private final ClientLinkListener listener = new ClientLinkListener(() -> config, incoming::add);
+    private final List<ControlMessage> reports = new CopyOnWriteArrayList<>();
+    private final ClientLinkListener listener = new ClientLinkListener(() -> Optional.of(config), incoming::add,
+            reports::add);
     private final RecordingLink link = new RecordingLink();
 
     @Test
@@ -42,6 +45,28 @@ class ClientLinkListenerTest {
         assertEquals(1, link.sent.size());
         assertEquals(ControlType.CONFIG, link.sent.get(0).type());
         assertArrayEquals(document, link.sent.get(0).body(), "the document exactly as read");
+    }
+
+    @Test
+    void pushesNothingBeforeTheFirstConfiguration() {
+        new ClientLinkListener(Optional::empty, incoming::add, reports::add).linkUp(link);
+        assertTrue(link.sent.isEmpty());
+    }
+
+    @Test
+    void passesCrlUrlsAndEventsOnAndRemembersTheAppliedRevision() {
+        assertTrue(listener.appliedRevision().isEmpty());
+        ControlMessage crlUrls = ControlMessage.of(ControlType.CRL_URLS, "{\"urls\": [\"http://crl.example/ca.crl\"]}");
+        ControlMessage event = ControlMessage.of(ControlType.EVENT, "{\"severity\": \"ERROR\", \"message\": \"x\"}");
+        listener.control(link, crlUrls);
+        listener.control(link, event);
+        listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT,
+                "{\"applied\": true, \"revision\": \"42\"}"));
+        listener.control(link, ControlMessage.of(ControlType.CONFIG_RESULT,
+                "{\"applied\": false, \"revision\": \"43\", \"errors\": [\"bad\"]}"));
+
+        assertEquals(List.of(crlUrls, event), reports);
+        assertEquals(Optional.of("42"), listener.appliedRevision(), "a refused revision is not the applied one");
     }
 
     @Test

@@ -212,17 +212,13 @@ start_backend() {
     say "      backend-api serves $backend_url"
 }
 
-# What relay-client reads its configuration with. Until relay-client pulls from the backend itself, the
-# relayConfig part of the backend's export (pretty-printed by Jackson, so it ends at a line "  }") is
-# written to a file relay-client reads.
+# relay-client takes its configuration from backend-api over HTTPS with the token, the backend's
+# certificate checked against the demo's CA. Proxy discovery is off: the backend is on loopback, and a
+# proxy from this machine's environment has nothing to do with it. (--config-file FILE instead of -U and
+# -T is the offline mode.)
 client_config_args() {
-    local export=$work/backend-export.json
-    (umask 077 && quick "$bin/backend-api" config export "$export" --data "$backend_data" \
-        >>"$logs/backend-admin.log" 2>&1) || fail "backend-api config export failed (see $logs/backend-admin.log)"
-    (umask 077 && awk '/^  "relayConfig" : \{$/ { on = 1; print "{"; next } on && /^  \},?$/ { print "}"; exit }
-        on { print }' "$export" >"$work/relay.json")
-    grep -q '"schemaVersion"' "$work/relay.json" || fail "no relayConfig in the backend's export $export"
-    client_config=(--config-file "$work/relay.json")
+    client_config=(-U "$backend_url" -T "@$work/backend.token" --backend-ca "$pki/ca.pem"
+        --proxy-discovery false --state-file "$work/relay-client-proxy-route.properties")
 }
 
 start_relay_client() {

@@ -231,6 +231,8 @@ start_relay_client() {
         "$bin/relay-client" -S "$link_address" "${client_config[@]}" --log-dir "$logs" \
         --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
         --server-pin "$(pin_of "$pki/link-server.crt.pem")"
+    wait_for_line "$client_log" 'configuration revision [^ ]+ received' relay-client || exit 1
+    say "      relay-client: ${line} from backend-api"
     wait_for_line "$client_log" 'relay-server applied configuration revision [^ ]+' relay-client || exit 1
     say "      link up; ${line}"
     wait_for_line "$server_log" 'listening for partners on [^ ]+' relay-server || exit 1

@@ -17,6 +17,7 @@ import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.backend.crl.CrlSettings;
 import org.portcullis.config.ConfigLoader;
 import org.portcullis.config.RelayConfig;
+import org.portcullis.proxy.host.HostAllowList;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.CertificateAuthority;
 import org.portcullis.testkit.KeyType;
@@ -53,7 +55,10 @@ class CrlIT {
     @RegisterExtension
     @Order(3)
     final BackendFixture backend = new BackendFixture(PKI, HYGIENE)
-            .tuned(settings -> settings.withCrl(CrlSettings.defaults().withInterval(Duration.ofMillis(200))));
+            .tuned(settings -> settings.withCrl(CrlSettings.defaults().withInterval(Duration.ofMillis(200))
+                    .withAllowedHosts(HostAllowList.parse(List.of("127.0.0.1")))));
+
+    private final AtomicInteger requests = new AtomicInteger();
 
     private final AtomicReference<byte[]> served = new AtomicReference<>();
     private HttpServer distributionPoint;
@@ -63,6 +68,7 @@ class CrlIT {
     void startDistributionPoint() throws IOException {
         distributionPoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         distributionPoint.createContext("/ca.crl", exchange -> {
+            requests.incrementAndGet();
             byte[] body = served.get();
             exchange.getResponseHeaders().set("Content-Type", "application/pkix-crl");
             exchange.sendResponseHeaders(200, body.length);
@@ -118,6 +124,21 @@ class CrlIT {
         Await.until(() -> backend.admin("crl", "status").contains("unreachable"), WAIT, "the failed fetch");
         assertEquals(200, backend.get("/v1/config", token).code());
         assertEquals(0, document().trust().crls().size());
+    }
+
+    @Test
+    void hostOffTheAllowListIsNotFetchedAndRaisesAnEvent() throws Exception {
+        served.set(PKI.crl(REVOKED).getEncoded());
+        String url = "http://localhost:" + distributionPoint.getAddress().getPort() + "/ca.crl";
+
+        assertEquals(202, backend.post("/v1/crl-urls", token, "[\"" + url + "\"]").code());
+
+        Await.until(() -> backend.admin("crl", "status").contains("CRL host not allowed: localhost"), WAIT,
+                "the refusal of the host");
+        assertEquals(0, requests.get(), "the distribution point saw no request");
+        assertEquals(0, document().trust().crls().size());
+        assertTrue(BackendFixture.read(LogHygiene.LOG_FILE).contains("CRL " + url + " refused: CRL host not allowed:"
+                + " localhost"), "the refusal is raised as an event");
     }
 
     @Test

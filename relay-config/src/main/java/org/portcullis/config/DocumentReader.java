@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.portcullis.proxy.host.HostAllowList;
 
 /**
  * Turns the JSON tree of the document into the configuration records, recording every error under its path.
@@ -157,7 +158,15 @@ final class DocumentReader {
         }
         JsonFields identityFields = fields.object("clientIdentity", false);
         TlsIdentity identity = identity(identityFields);
-        return build(fields, () -> new OutgoingConfig(source, identity));
+        List<String> allowedHosts = fields.strings("allowedHosts");
+        for (int i = 0; i < allowedHosts.size(); i++) {
+            if (allowedHosts.get(i) != null) {
+                for (String problem : HostAllowList.problems(List.of(allowedHosts.get(i)))) {
+                    fields.error("allowedHosts[" + i + "]", problem);
+                }
+            }
+        }
+        return build(fields, () -> new OutgoingConfig(source, identity, allowedHosts));
     }
 
     private TimeoutConfig timeouts(JsonFields fields) {

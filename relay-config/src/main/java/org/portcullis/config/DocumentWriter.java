@@ -70,6 +70,9 @@ final class DocumentWriter {
         if (outgoing.clientIdentity() != null) {
             node.set("clientIdentity", identity(outgoing.clientIdentity()));
         }
+        if (!outgoing.allowedHosts().isEmpty()) {
+            strings(node.putArray("allowedHosts"), outgoing.allowedHosts());
+        }
     }
 
     private static void route(ObjectNode node, RouteConfig route) {

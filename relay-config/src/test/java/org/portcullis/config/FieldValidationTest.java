@@ -242,6 +242,41 @@ class FieldValidationTest {
                 "outgoing.sourceAddress: must be an IP address");
     }
 
+    @Test
+    void refusesEveryBadAllowedHostWithItsPath() {
+        List<String> errors = refuse(document -> at(document, "/outgoing").putArray("allowedHosts")
+                .add("partner.example").add("*example.com").add("https://x.example").add(7).add("*.com"));
+
+        assertEquals(4, errors.size(), errors::toString);
+        assertHas(errors, "outgoing.allowedHosts[1]: allow-list entry '*example.com'");
+        assertHas(errors, "outgoing.allowedHosts[2]: allow-list entry 'https://x.example'");
+        assertHas(errors, "outgoing.allowedHosts[3]: must be a string");
+        assertHas(errors, "outgoing.allowedHosts[4]: allow-list entry '*.com'");
+    }
+
+    @Test
+    void allowsOnlyTheRoutesOwnHostWithoutAnAllowList() {
+        RelayConfig config = ConfigLoader.parse(bytes(ConfigDocuments.valid(PKI)));
+        RouteConfig route = config.route("partner-two").orElseThrow();
+
+        assertEquals(List.of(), config.outgoing().allowedHosts());
+        assertEquals(true, config.outgoing().allowListFor(route).allows(route.partnerHost()));
+        assertEquals(false, config.outgoing().allowListFor(route).allows("elsewhere.example"));
+    }
+
+    @Test
+    void keepsAnAllowListThroughJson() {
+        ObjectNode document = ConfigDocuments.valid(PKI);
+        at(document, "/outgoing").putArray("allowedHosts").add("*.partner.example").add("192.0.2.0/24");
+        RelayConfig config = ConfigLoader.parse(bytes(document));
+        RouteConfig route = config.route("partner-two").orElseThrow();
+
+        assertEquals(config, ConfigLoader.parse(ConfigLoader.toJson(config)));
+        assertEquals(List.of("*.partner.example", "192.0.2.0/24"), config.outgoing().allowedHosts());
+        assertEquals(true, config.outgoing().allowListFor(route).allows("oftp.partner.example"));
+        assertEquals(false, config.outgoing().allowListFor(route).allows(route.partnerHost()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"proxy:3128", "https://proxy:3128", "http://proxy", "http://proxy:3128/path",
             "http://user:pw@proxy:3128", "http://:3128"})

@@ -3,6 +3,7 @@ package org.portcullis.backend.cli;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
@@ -12,6 +13,7 @@ import org.portcullis.backend.ServiceSettings;
 import org.portcullis.backend.crl.CrlSettings;
 import org.portcullis.backend.http.ApiSettings;
 import org.portcullis.config.Addresses;
+import org.portcullis.proxy.host.HostAllowList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "how often every CRL is fetched again (default: ${DEFAULT-VALUE})")
     private Duration crlInterval;
 
+    @Option(names = "--crl-allowed-hosts", paramLabel = "HOSTS", split = ",",
+            description = "the only hosts CRLs are fetched from: exact hosts, *.suffix, IP addresses or CIDR ranges,"
+                    + " comma-separated (default: any host)")
+    private List<String> crlAllowedHosts;
+
     @Override
     public Integer call() throws InterruptedException {
         InetSocketAddress address;
@@ -53,8 +60,18 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Admin.BAD_INPUT;
         }
+        HostAllowList crlHosts = null;
+        if (crlAllowedHosts != null) {
+            try {
+                crlHosts = HostAllowList.parse(crlAllowedHosts);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--crl-allowed-hosts: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Admin.BAD_INPUT;
+            }
+        }
         ServiceSettings settings = ServiceSettings.of(store.settings(), ApiSettings.of(address, certificate, key))
-                .withCrl(CrlSettings.defaults().withInterval(crlInterval));
+                .withCrl(CrlSettings.defaults().withInterval(crlInterval).withAllowedHosts(crlHosts));
         BackendService service;
         try {
             service = BackendService.start(settings);

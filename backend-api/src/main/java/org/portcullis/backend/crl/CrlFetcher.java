@@ -2,6 +2,8 @@ package org.portcullis.backend.crl;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -38,7 +40,8 @@ import org.portcullis.backend.store.TrustedCaTable;
  * Fetches the CRLs of the distribution points relays report: each new URL at once, every URL again each
  * interval, one download at a time on its own thread. A fetched CRL replaces the one held from the same URL only
  * if {@link CrlChecks} finds nothing wrong with it; a bad or unreachable CRL is logged, recorded in the URL's
- * status and raised as an event (once per distinct problem), and the CRL held stays.
+ * status and raised as an event (once per distinct problem), and the CRL held stays. A URL whose host is not
+ * on the configured allow-list is not fetched at all, and that is raised the same way.
  */
 public final class CrlFetcher implements CrlUrlReceiver, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
@@ -151,6 +154,12 @@ public final class CrlFetcher implements CrlUrlReceiver, AutoCloseable {
     /** Fetches one URL and keeps what it gives only if it is a good CRL. */
     void fetch(String url) {
         Instant now = Instant.now();
+        String host = host(url);
+        if (!settings.allows(host)) {
+            refuse(url, "CRL host not allowed: " + host + " (not in --crl-allowed-hosts " + settings.allowedHosts()
+                    + "); not fetched", now);
+            return;
+        }
         String problem;
         try {
             X509CRL crl = StoredCrl.parse(download(url));
@@ -203,6 +212,15 @@ public final class CrlFetcher implements CrlUrlReceiver, AutoCloseable {
         if (!problem.equals(previous)) {
             events.receive(Event.backend(Severity.ERROR, "CRL " + url + " refused: " + problem
                     + "; the last good CRL stays in the configuration"));
+        }
+    }
+
+    /** The host of a URL, or null when it has none (such a URL is never on an allow-list). */
+    private static String host(String url) {
+        try {
+            return new URI(url).getHost();
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 

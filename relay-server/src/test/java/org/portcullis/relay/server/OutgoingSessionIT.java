@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.relay.server.session.AuditRecord.Verdict;
+import org.portcullis.testkit.Await;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.PemFiles;
 import org.portcullis.testkit.TestPki;
@@ -86,12 +93,17 @@ class OutgoingSessionIT {
 
     private void configure(InetSocketAddress far, String expectedId, String sourceAddress, String proxy)
             throws Exception {
+        configure(far, expectedId, sourceAddress, proxy, List.of());
+    }
+
+    private void configure(InetSocketAddress far, String expectedId, String sourceAddress, String proxy,
+            List<String> allowedHosts) throws Exception {
         PemFiles client = PKI.write(PKI.client(TestRelayConfig.INSIDE_ID), "outgoing-client");
         TlsIdentity identity = new TlsIdentity(TestRelayConfig.read(client.certificateChain()),
                 TestRelayConfig.read(client.privateKey()));
         assertTrue(relay.client().push(new TestRelayConfig(PKI)
                 .route(new RouteConfig(ROUTE, "127.0.0.1", 0, expectedId, "127.0.0.1", far.getPort(), proxy))
-                .outgoing(new OutgoingConfig(sourceAddress, identity)).json(), RelayHarness.TIMEOUT)
+                .outgoing(new OutgoingConfig(sourceAddress, identity, allowedHosts)).json(), RelayHarness.TIMEOUT)
                 .path("applied").booleanValue());
         routePort = relay.client().listenForRoute(ROUTE);
     }
@@ -164,5 +176,46 @@ class OutgoingSessionIT {
         assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
         assertEquals(0, relay.server().activeSessions());
         assertTrue(farResults.isEmpty(), "the partner saw no connection");
+    }
+
+    @Test
+    void carriesAFileToAPartnerHostOnTheAllowList() throws Exception {
+        configure(farPartner(PKI.server()), FAR_ID, "127.0.0.1", null, List.of("*.partner.example", "127.0.0.1"));
+        Path outbox = relay.folder("inside-out");
+        TestFiles.random(outbox, "ORDERS", 1024, 1);
+
+        SessionResult inside = insideSends(outbox);
+
+        assertEquals(SessionOutcome.NORMAL_END, inside.outcome(), inside::toString);
+    }
+
+    @Test
+    void refusesAPartnerHostOffTheAllowListWithoutConnecting() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        listener.accept().close();
+                        accepted.incrementAndGet();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "counting-acceptor");
+            acceptor.start();
+            configure((InetSocketAddress) listener.getLocalSocketAddress(), FAR_ID, "127.0.0.1", null,
+                    List.of("*.partner.example"));
+
+            SessionResult inside = insideSends(relay.folder("inside-out"));
+
+            assertEquals(SessionOutcome.CONNECTION_FAILED, inside.outcome(), inside::toString);
+            assertEquals(0, relay.server().activeSessions());
+            // Accepts come in order: once this probe is counted, any earlier connection from the relay would be too.
+            try (Socket probe = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
+                Await.until(() -> accepted.get() >= 1, RelayHarness.TIMEOUT, "the probe's accept from " + probe);
+            }
+            assertEquals(1, accepted.get(), "only the probe reached the listener");
+        }
     }
 }

@@ -32,7 +32,8 @@ import org.portcullis.relay.server.session.StbFrames;
 /**
  * Carries an inside daemon's session out to the partner its route names (RFC 5024 §2.3, §4.2): from the
  * configured outgoing address, through the egress proxy where one is set, with TLS that verifies the partner's
- * certificate and host name; then relays with the same checks as an incoming session. The source-address check
+ * certificate and host name; then relays with the same checks as an incoming session. A partner host outside
+ * {@code outgoing.allowedHosts} is refused before any lookup or connection. The source-address check
  * and name lookups run on the blocking executor, never on an event loop.
  */
 public final class OutgoingConnector {
@@ -94,6 +95,12 @@ public final class OutgoingConnector {
     private void prepare(LinkStream stream, OutgoingTarget target) {
         String log = "[" + stream.open().sessionId() + "]";
         RouteConfig route = target.route();
+        if (!target.active().config().outgoing().allowListFor(route).allows(route.partnerHost())) {
+            LOG.error("{} outgoing session on route {} refused: partner host {} is not in outgoing.allowedHosts ({})",
+                    log, route.name(), route.partnerHost(), target.active().config().outgoing().allowedHosts());
+            giveUp(stream, "partner host " + route.partnerHost() + " not allowed");
+            return;
+        }
         try {
             InetSocketAddress source = SourceAddress.local(target.active().config().outgoing().sourceAddress());
             InetSocketAddress proxy = route.egressProxyAddress().map(OutgoingConnector::resolve).orElse(null);

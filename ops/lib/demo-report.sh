@@ -22,14 +22,41 @@ print_summary() {
     printf '  %s with a wrong password got "%s";\n' "$partner_id" "$refusal"
     printf '  the inside daemon saw no connection and relay-client no session for it.\n'
 
-    printf '\nAudit (%s)\n' "$audit_log"
-    sed 's/^/  /' "$audit_log"
+    printf '\nAudit: one JSON line per session in %s\n' "$audit_log"
+    printf '  %-8s  %-9s  %-19s  %-10s  %s\n' TIME DIRECTION "ODETTE ID" VERDICT REASON
+    local record
+    while IFS= read -r record; do
+        audit_summary "$record"
+    done <"$audit_log"
 
     printf '\nLogs in %s\n' "$logs"
     printf '  relay-server %s, relay-client %s, backend-api %s,\n' "${server_log##*/}" "${client_log##*/}" \
         backend-api.log
     printf '  the OFTP2 daemons inside-daemon.log and partner-daemon.log, the senders *-send.log\n\n'
     ((mismatches == 0)) || fail "$mismatches received file(s) differ from what was sent"
+}
+
+# One audit record in one line: its time, direction, Odette ID, verdict and reason. The fields are found by
+# name wherever the record nests them (the first "reason" is the session's, an ESID's comes after it).
+audit_summary() {
+    local record=$1 time direction odette verdict reason
+    time=$(json_field "$record" '(@timestamp|time)' | sed -E 's/^[0-9-]+T([0-9:]{8}).*/\1/')
+    direction=$(json_field "$record" direction '(incoming|outgoing)')
+    odette=$(json_field "$record" '(odetteId|user":\{"name)')
+    verdict=$(json_field "$record" verdict)
+    reason=$(json_field "$record" reason)
+    printf '  %-8s  %-9s  %-19s  %-10s  %s\n' "${time:--}" "${direction:--}" "${odette:--}" "${verdict:--}" \
+        "${reason:--}"
+}
+
+# The first string value of a field named NAME (an extended regex) in a JSON line, unescaped for display;
+# VALUE (a regex) narrows which value counts. A value holds no unescaped quote, so it starts after the last
+# one before the closing quote.
+json_field() {
+    local record=$1 name=$2 any='([^"\\]|\\.)*' value
+    value=${3:-$any}
+    grep -oE "\"$name\":\"$value\"" <<<"$record" | head -n1 \
+        | sed -E 's/^.*[^\\]"(([^"\\]|\\.)*)"$/\1/; s/\\(.)/\1/g'
 }
 
 summary_process() {

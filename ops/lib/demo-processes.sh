@@ -3,23 +3,29 @@
 # and stopping them by their PID files.
 #
 # Each process has a name (inside-daemon, partner-daemon, backend-api, relay-server, relay-client), a
-# PID file $work/run/NAME.pid and a line "NAME MODULE" in $work/run/started, in the order started.
-# MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while its command line
-# still names that jar, so a PID file left over after a reboot never stops somebody else's process.
+# PID file $work/run/NAME.pid, and a line "NAME MODULE PID" in $work/run/started, in the order started.
+# relay-server and relay-client write and remove their PID files themselves (--pid-file); the script
+# writes the others'. MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while
+# its command line still names that jar, so a PID file left over after a reboot never stops somebody
+# else's process.
 
-# Starts a program in the background: start_process NAME MODULE OUT_FILE ERR_FILE COMMAND [ARG...].
-# Standard input is /dev/null (no TTY needed); nohup keeps it alive after the terminal closes (--keep).
-# The launchers exec java, so $! is the Java process itself.
+# Starts a program in the background: start_process NAME MODULE OUT_FILE ERR_FILE PID_FILE_BY COMMAND...
+# PID_FILE_BY is "self" for a daemon that writes its own PID file, "script" otherwise. Standard input is
+# /dev/null (no TTY needed); nohup keeps it alive after the terminal closes (--keep). The launchers exec
+# java, so $! is the Java process itself.
 start_process() {
-    local name=$1 module=$2 out=$3 err=$4
-    shift 4
+    local name=$1 module=$2 out=$3 err=$4 by=$5
+    shift 5
     nohup "$@" </dev/null >"$out" 2>"$err" &
-    printf '%s\n' "$!" >"$run/$name.pid"
-    printf '%s %s\n' "$name" "$module" >>"$run/started"
+    [[ $by == self ]] || printf '%s\n' "$!" >"$run/$name.pid"
+    printf '%s %s %s\n' "$name" "$module" "$!" >>"$run/started"
 }
 
+# The PID of process NAME: from its PID file, else as started.
 pid_of() {
-    cat "$run/$1.pid" 2>/dev/null || true
+    local name=$1 pid=
+    pid=$(cat "$run/$name.pid" 2>/dev/null) || pid=$(awk -v name="$name" '$1 == name { print $3 }' "$run/started")
+    printf '%s\n' "$pid"
 }
 
 # True while PID runs (a zombie, which ended but was not yet reaped, counts as ended).
@@ -36,37 +42,68 @@ runs_module() {
     running "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$module-[^ ]*-all\.jar"
 }
 
-# Waits (bounded) for a line matching the extended regex PATTERN in FILE, written by process NAME, and
-# sets $line to the first match (only the part PATTERN matched). Fails when NAME ends first.
+# The files a SOURCE names, in $source_files: a file, or @NAME for the daily files NAME-YYYY-MM-DD.* of
+# the log folder (the file of the day changes at midnight, so every day's is read).
+resolve_source() {
+    local source=$1
+    if [[ $source == @* ]]; then
+        source_files=()
+        local file
+        for file in "$logs/${source#@}"-[0-9]*; do
+            [[ -f $file ]] && source_files+=("$file")
+        done
+    else
+        source_files=("$source")
+    fi
+}
+
+# The newest file a SOURCE names (today's log for @NAME), or where it will be.
+newest_file() {
+    resolve_source "$1"
+    if ((${#source_files[@]} > 0)); then
+        printf '%s\n' "${source_files[-1]}"
+    else
+        printf '%s/%s-%s.log\n' "$logs" "${1#@}" "$(date +%F)"
+    fi
+}
+
+# Waits (bounded) for a line matching the extended regex PATTERN in SOURCE, written by process NAME,
+# and sets $line to the first match (only the part PATTERN matched). Fails when NAME ends first.
 wait_for_line() {
-    local file=$1 pattern=$2 name=$3 deadline=$((SECONDS + timeout_s))
+    local source=$1 pattern=$2 name=$3 deadline=$((SECONDS + timeout_s))
     line=
     while ((SECONDS < deadline)); do
-        if line=$(grep -m1 -oE -- "$pattern" "$file" 2>/dev/null); then
+        resolve_source "$source"
+        if ((${#source_files[@]} > 0)) \
+            && line=$(grep -h -m1 -oE -- "$pattern" "${source_files[@]}" 2>/dev/null | head -n1) && [[ -n $line ]]; then
             return 0
         fi
-        running "$(pid_of "$name")" || { failure="$name ended before it said /$pattern/ (see $file)"; return 1; }
+        running "$(pid_of "$name")" || { failure="$name ended before it said /$pattern/ (see $logs)"; return 1; }
         sleep 0.1
     done
-    failure="$name did not say /$pattern/ within ${timeout_s}s (see $file)"
+    failure="$name did not say /$pattern/ within ${timeout_s}s (see $logs)"
     return 1
 }
 
-# Waits (bounded) until FILE has at least COUNT lines matching PATTERN.
+# Waits (bounded) until SOURCE has at least COUNT lines matching PATTERN.
 wait_for_count() {
-    local file=$1 pattern=$2 count=$3 deadline=$((SECONDS + timeout_s))
+    local source=$1 pattern=$2 count=$3 deadline=$((SECONDS + timeout_s))
     while ((SECONDS < deadline)); do
-        (($(count_lines "$file" "$pattern") >= count)) && return 0
+        (($(count_lines "$source" "$pattern") >= count)) && return 0
         sleep 0.1
     done
-    failure="fewer than $count lines /$pattern/ in $file after ${timeout_s}s"
+    failure="fewer than $count lines /$pattern/ in $source after ${timeout_s}s"
     return 1
 }
 
 count_lines() {
-    local count
-    count=$(grep -cE -- "$2" "$1" 2>/dev/null) || true
-    printf '%s\n' "${count:-0}"
+    local total=0 file count
+    resolve_source "$1"
+    for file in "${source_files[@]}"; do
+        count=$(grep -cE -- "$2" "$file" 2>/dev/null) || true
+        total=$((total + ${count:-0}))
+    done
+    printf '%s\n' "$total"
 }
 
 # The port of an address as programs print it: 127.0.0.1:PORT, [::1]:PORT, https://127.0.0.1:PORT.
@@ -80,23 +117,24 @@ stop_all() {
     stop_listed "$run"
 }
 
-# Sends SIGTERM to each process listed in RUN_DIR/started (in reverse order), waits for each to end
-# (bounded; then SIGKILL, which is reported), and removes its PID file. Returns 1 if one had to be killed.
+# Sends SIGTERM to each process listed in RUN_DIR/started (the last started first; the PID from its PID
+# file, else as started), waits for each to end (bounded; then SIGKILL, which is reported), and removes
+# what is left of its PID file. Returns 1 if one had to be killed.
 stop_listed() {
-    local run_dir=$1 name module pid i status=0 names=() modules=()
-    while read -r name module; do
+    local run_dir=$1 name module started_pid pid i status=0 names=() modules=() pids=()
+    while read -r name module started_pid; do
+        pid=$(cat "$run_dir/$name.pid" 2>/dev/null) || pid=$started_pid
         names=("$name" "${names[@]}")
         modules=("$module" "${modules[@]}")
+        pids=("$pid" "${pids[@]}")
     done <"$run_dir/started"
     for i in "${!names[@]}"; do
-        pid=$(cat "$run_dir/${names[$i]}.pid" 2>/dev/null || true)
-        if runs_module "$pid" "${modules[$i]}"; then
-            kill -TERM "$pid" 2>/dev/null || true
+        if runs_module "${pids[$i]}" "${modules[$i]}"; then
+            kill -TERM "${pids[$i]}" 2>/dev/null || true
         fi
     done
     for i in "${!names[@]}"; do
-        pid=$(cat "$run_dir/${names[$i]}.pid" 2>/dev/null || true)
-        await_end "${names[$i]}" "${modules[$i]}" "$pid" || status=1
+        await_end "${names[$i]}" "${modules[$i]}" "${pids[$i]}" || status=1
         rm -f "$run_dir/${names[$i]}.pid"
     done
     rm -f "$run_dir/started"

@@ -10,6 +10,12 @@ print_summary() {
     summary_process inside-daemon "$inside_address (OFTP2 over TCP, $inside_id)"
     summary_process partner-daemon "$partner_daemon_address (OFTP2 over TLS, $partner_id)"
 
+    printf '  control ports: relay-server 127.0.0.1:%s, relay-client 127.0.0.1:%s (secret: %s)\n' \
+        "$(control_port relay-server)" "$(control_port relay-client)" "${control_secret##*/}"
+    printf '  relay-server ctl status:\n'
+    grep -E '^(license|link|config|partner-listeners):' "$logs/relay-server-ctl-status.out" | sed 's/^/    /'
+    printf '  ops/status: %s\n' "$(tail -n1 "$logs/ops-status.out" | sed 's/^status: //')"
+
     printf '\nTransfers through the relay\n'
     printf '  %-18s %-28s %10s  %-16s  %-16s  %s\n' DIRECTION FILE BYTES "SHA-256 SENT" "SHA-256 RECEIVED" RESULT
     local transfer direction name size sent received verdict
@@ -22,16 +28,19 @@ print_summary() {
     printf '  %s with a wrong password got "%s";\n' "$partner_id" "$refusal"
     printf '  the inside daemon saw no connection and relay-client no session for it.\n'
 
-    printf '\nAudit: one JSON line per session in %s\n' "$audit_log"
+    printf '\nAudit: one JSON line per session (Elastic Common Schema) in %s\n' "$(newest_file "$audit_log")"
     printf '  %-8s  %-9s  %-19s  %-10s  %s\n' TIME DIRECTION "ODETTE ID" VERDICT REASON
-    local record
-    while IFS= read -r record; do
-        audit_summary "$record"
-    done <"$audit_log"
+    local record file
+    resolve_source "$audit_log"
+    for file in "${source_files[@]}"; do
+        while IFS= read -r record; do
+            audit_summary "$record"
+        done <"$file"
+    done
 
     printf '\nLogs in %s\n' "$logs"
-    printf '  relay-server %s, relay-client %s, backend-api %s,\n' "${server_log##*/}" "${client_log##*/}" \
-        backend-api.log
+    printf '  relay-server %s, relay-client %s, backend-api backend-api.log,\n' \
+        "$(basename "$(newest_file "$server_log")")" "$(basename "$(newest_file "$client_log")")"
     printf '  the OFTP2 daemons inside-daemon.log and partner-daemon.log, the senders *-send.log\n\n'
     ((mismatches == 0)) || fail "$mismatches received file(s) differ from what was sent"
 }
@@ -59,12 +68,17 @@ json_field() {
         | sed -E 's/^.*[^\\]"(([^"\\]|\\.)*)"$/\1/; s/\\(.)/\1/g'
 }
 
+# The control port a daemon bound, from the control file beside its PID file.
+control_port() {
+    port_of "$(cat "$run/$1.control" 2>/dev/null)"
+}
+
 summary_process() {
     printf '  %-15s %-8s %s\n' "$1" "$(pid_of "$1")" "$2"
 }
 
 # demo.env: KEY=value lines a shell can source, for pointing one's own OFTP2 client at the running demo.
-# A key whose feature has not landed yet is written empty.
+# CONTROL_PORT is relay-server's control port, CLIENT_CONTROL_PORT relay-client's; one secret for both.
 write_demo_env() {
     local env=$work/demo.env
     {
@@ -90,16 +104,18 @@ write_demo_env() {
         env_line BACKEND_CA "$pki/ca.pem"
         env_line BACKEND_DATA "$backend_data"
         env_line LINK_PORT "$(port_of "$link_address")"
-        env_line CONTROL_PORT ""
-        env_line CONTROL_SECRET_FILE ""
+        env_line CONTROL_PORT "$(control_port relay-server)"
+        env_line CONTROL_SECRET_FILE "$control_secret"
+        env_line CLIENT_CONTROL_PORT "$(control_port relay-client)"
         env_line SERVER_PID_FILE "$run/relay-server.pid"
         env_line CLIENT_PID_FILE "$run/relay-client.pid"
         env_line BACKEND_PID_FILE "$run/backend-api.pid"
         env_line INSIDE_PID_FILE "$run/inside-daemon.pid"
         env_line PARTNER_PID_FILE "$run/partner-daemon.pid"
-        env_line AUDIT_LOG "$audit_log"
-        env_line SERVER_LOG "$server_log"
-        env_line CLIENT_LOG "$client_log"
+        env_line AUDIT_LOG "$(newest_file "$audit_log")"
+        env_line SERVER_LOG "$(newest_file "$server_log")"
+        env_line CLIENT_LOG "$(newest_file "$client_log")"
+        env_line LOG_DIR "$logs"
         env_line BACKEND_LOG "$logs/backend-api.log"
         env_line LICENSE_FILE "$license_dir/license.txt"
         env_line LICENSE_TRUST "$license_dir/vendor.pub"

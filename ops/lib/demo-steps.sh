@@ -103,10 +103,10 @@ make_license() {
 # The inside OFTP2 daemon (plain TCP, as relay-client reaches it) and the partner's (TLS, the route's
 # end). Their ports are read once relay-server is started too, so the JVMs start side by side.
 start_peers() {
-    start_process inside-daemon oftp2 "$logs/inside-daemon.out" "$logs/inside-daemon.log" \
+    start_process inside-daemon oftp2 "$logs/inside-daemon.out" "$logs/inside-daemon.log" script \
         "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$inside_id" --password "$inside_password" \
         --dir "$inside_inbox" --expect-id "$partner_id" --expect-password "$partner_password"
-    start_process partner-daemon oftp2 "$logs/partner-daemon.out" "$logs/partner-daemon.log" \
+    start_process partner-daemon oftp2 "$logs/partner-daemon.out" "$logs/partner-daemon.log" script \
         "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$partner_id" --password "$partner_password" \
         --dir "$partner_inbox" --expect-id "$inside_id" --expect-password "$inside_password" \
         --tls --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" --client-ca "$pki/ca.pem"
@@ -124,38 +124,28 @@ start_server() {
     say "      partner daemon $partner_id on $partner_daemon_address (OFTP2 over TLS)"
 }
 
-# relay-server's log and its audit lines go to two files of the work folder (its own log4j2.xml
-# logs to the console), through a log4j2 configuration of the demo's.
-relay_server_log4j() {
-    cat >"$work/relay-server-log4j2.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by ops/demo: relay-server's log and its audit lines in two files of the work folder. -->
-<Configuration status="WARN" shutdownHook="disable">
-  <Appenders>
-    <File name="log" fileName="$server_log">
-      <PatternLayout pattern="%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{1.} - %msg%n"/>
-    </File>
-    <File name="audit" fileName="$audit_log">
-      <PatternLayout pattern="%msg%n"/>
-    </File>
-  </Appenders>
-  <Loggers>
-    <Logger name="audit" level="info" additivity="false"><AppenderRef ref="audit"/></Logger>
-    <Root level="info"><AppenderRef ref="log"/></Root>
-  </Loggers>
-</Configuration>
-EOF
+# The daemons' options for running as services: their own PID files (the control file with the port
+# they bound beside it), a control port on loopback (port 0: any free one) with the demo's secret, and a
+# log folder, where relay-server also writes its audit file.
+service_options() {
+    local name=$1
+    service=(--pid-file "$run/$name.pid" --control 127.0.0.1:0 --control-secret "$control_secret" --log-dir "$logs")
+}
+
+make_control_secret() {
+    control_secret=$work/control.secret
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$control_secret")
 }
 
 start_relay_server() {
-    server_log=$logs/relay-server.log
-    audit_log=$logs/audit.json
-    relay_server_log4j
-    JAVA_OPTS="${JAVA_OPTS:-} -Dlog4j2.configurationFile=$work/relay-server-log4j2.xml" \
-        start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" \
+    server_log=@relay-server
+    audit_log=@audit
+    make_control_secret
+    service_options relay-server
+    start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" self \
         "$bin/relay-server" -i 127.0.0.1:0 --link-cert "$pki/link-server.crt.pem" --link-key "$pki/link-server.key.pem" \
         --link-ca "$pki/ca.pem" --link-pin "$(pin_of "$pki/link-client.crt.pem")" \
-        -l "$license_dir/license.txt" --license-trust "$license_dir/vendor.pub"
+        -l "$license_dir/license.txt" --license-trust "$license_dir/vendor.pub" "${service[@]}"
 }
 
 # SHA-256 of the first certificate of a PEM file (the DER octets), as a pin: sha256:HEX.
@@ -203,7 +193,7 @@ start_backend() {
     printf '$ backend-api token create %s\n' "$token_name" >>"$logs/backend-admin.log"
     (umask 077 && quick "$bin/backend-api" token create "$token_name" --data "$backend_data" >"$work/backend.token" \
         2>>"$logs/backend-admin.log") || fail "backend-api token create failed (see $logs/backend-admin.log)"
-    start_process backend-api backend-api "$logs/backend-api.out" "$logs/backend-api.log" \
+    start_process backend-api backend-api "$logs/backend-api.out" "$logs/backend-api.log" script \
         "$bin/backend-api" serve --data "$backend_data" --cert "$pki/backend.crt.pem" --key "$pki/backend.key.pem" \
         --listen 127.0.0.1:0
     wait_for_line "$logs/backend-api.log" 'API listening on https://[^ ]+' backend-api || exit 1
@@ -226,9 +216,10 @@ start_relay_client() {
     link_address=${line#link listening on }
     say "      relay-server's link listens on $link_address; no partner listener before a configuration"
     client_config_args
-    client_log=$logs/relay-client.log
-    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" \
-        "$bin/relay-client" -S "$link_address" "${client_config[@]}" --log-dir "$logs" \
+    client_log=@relay-client
+    service_options relay-client
+    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" self \
+        "$bin/relay-client" -S "$link_address" "${client_config[@]}" "${service[@]}" \
         --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
         --server-pin "$(pin_of "$pki/link-server.crt.pem")"
     wait_for_line "$client_log" 'configuration revision [^ ]+ received' relay-client || exit 1
@@ -301,6 +292,25 @@ refuse_partner() {
     [[ ! -e $inside_inbox/FROM-REFUSED-1024.BIN ]] || fail "the refused partner's file arrived inside"
     say "      $refusal"
     say "      connections to the inside daemon: $inside_before before, $inside_after after; sessions in relay-client: $client_before before, $client_after after"
+}
+
+# relay-server's own account over its control port, and ops/status (PID files, processes, sockets with
+# lsof) over all three daemons; a FAIL there fails the demo. Without lsof ops/status is left out.
+check_running() {
+    quick "$bin/relay-server" ctl --pid-file "$run/relay-server.pid" --control-secret "$control_secret" status \
+        >"$logs/relay-server-ctl-status.out" 2>&1 || fail "relay-server ctl status: $(tail -n1 "$logs/relay-server-ctl-status.out")"
+    say "      relay-server ctl status: $(grep -E '^(state|link):' "$logs/relay-server-ctl-status.out" | sed -z 's/\n/; /g; s/; $//')"
+    if ! command -v lsof >/dev/null; then
+        printf 'ops/status left out: lsof is not installed\n' >"$logs/ops-status.out"
+        say "      ops/status left out: lsof is not installed"
+        return
+    fi
+    "$repo/ops/status" --server-pid "$run/relay-server.pid" --client-pid "$run/relay-client.pid" \
+        --backend-pid "$run/backend-api.pid" --link-port "$(port_of "$link_address")" \
+        --public-port "$(port_of "$partner_address")" --route-port "$(port_of "$outgoing_address")" \
+        --api-port "$(port_of "${backend_url%/v1/config}")" server client backend >"$logs/ops-status.out" 2>&1 \
+        || fail "ops/status: $(grep -m1 '^FAIL' "$logs/ops-status.out" || tail -n1 "$logs/ops-status.out")"
+    say "      ops/status: $(tail -n1 "$logs/ops-status.out" | sed "s/^status: //")"
 }
 
 sha256_of() {

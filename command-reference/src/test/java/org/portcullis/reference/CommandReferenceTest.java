@@ -61,10 +61,20 @@ class CommandReferenceTest {
     }
 
     @Test
-    void subcommandsAreListedUnderTheirProgram() {
+    void subcommandsFollowTheirParentDepthFirst() {
         List<String> names = CommandReference.commands(CommandReference.programs().get("relay-client").get())
                 .stream().map(command -> command.getCommandSpec().qualifiedName()).toList();
-        assertEquals(List.of("relay-client", "relay-client verify-config", "relay-client hash-password"), names);
+        assertEquals("relay-client", names.get(0));
+        assertTrue(names.containsAll(List.of("relay-client verify-config", "relay-client hash-password")), names::toString);
+        for (int i = 1; i < names.size(); i++) {
+            String name = names.get(i);
+            String parent = name.substring(0, name.lastIndexOf(' '));
+            int at = names.indexOf(parent);
+            assertTrue(at >= 0 && at < i, () -> name + " comes before its parent " + parent + ": " + names);
+            for (int j = at + 1; j < i; j++) {
+                assertTrue(names.get(j).startsWith(parent + " "), () -> name + " is not with its parent: " + names);
+            }
+        }
     }
 
     @Test

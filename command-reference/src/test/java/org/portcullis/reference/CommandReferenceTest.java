@@ -64,7 +64,9 @@ class CommandReferenceTest {
     void subcommandsAreListedUnderTheirProgram() {
         List<String> names = CommandReference.commands(CommandReference.programs().get("relay-client").get())
                 .stream().map(command -> command.getCommandSpec().qualifiedName()).toList();
-        assertEquals(List.of("relay-client", "relay-client verify-config", "relay-client hash-password"), names);
+        assertEquals(List.of("relay-client", "relay-client verify-config", "relay-client hash-password",
+                "relay-client ctl", "relay-client ctl kill-session", "relay-client ctl loglevel",
+                "relay-client ctl metrics", "relay-client ctl sessions", "relay-client ctl status"), names);
     }
 
     @Test

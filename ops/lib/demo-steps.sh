@@ -1,0 +1,330 @@
+# shellcheck shell=bash
+# Part of ops/demo (sourced, not run): the steps of a run, in order.
+# Every step either does its part or calls fail with the reason, which the last line of output shows.
+
+timeout_s=${DEMO_TIMEOUT:-60}
+partner_id=O0013000000PARTNER
+partner_password=PARTNER1
+inside_id=O0013000000INSIDE
+inside_password=INSIDE01
+route_name=to-partner
+token_name=demo-relay
+modules=(oftp2 testkit license-tool backend-api relay-server relay-client)
+# One-shot commands start faster with the client compiler only and one GC thread; on a busy machine
+# this halves their CPU time. The daemons keep the JVM's defaults.
+quick_java_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+steps_total=0
+steps_done=0
+failure=
+declare -A sent_hashes=()
+sent_names=()
+
+say() { printf 'demo: %s\n' "$*"; }
+
+fail() {
+    failure=$1
+    exit 1
+}
+
+# step TEXT FUNCTION: prints "[n/N] TEXT ..." and runs FUNCTION in this shell (so it sets variables).
+step() {
+    local text=$1 started=$SECONDS
+    shift
+    steps_done=$((steps_done + 1))
+    say "[$steps_done/$steps_total] $text ..."
+    "$@"
+    if ((SECONDS - started >= 2)); then say "      ($((SECONDS - started)) s)"; fi
+}
+
+# Runs a one-shot command (not a daemon) with quick_java_opts.
+quick() {
+    JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" "$@"
+}
+
+# The work folder: the one given (created, must be empty) or a new one under work-demo/.
+open_work_folder() {
+    if [[ -n $1 ]]; then
+        mkdir -p "$1"
+        work=$(cd "$1" && pwd -P)
+        if [[ -n $(ls -A "$work") ]]; then
+            printf 'demo: the work folder %s is not empty; give a new or empty one\n' "$work" >&2
+            exit 2
+        fi
+    else
+        mkdir -p "$repo/work-demo"
+        work=$(mktemp -d "$repo/work-demo/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
+    fi
+    say "work folder: $work"
+    pki=$work/pki
+    license_dir=$work/license
+    backend_data=$work/backend
+    logs=$work/logs
+    run=$work/run
+    inside_outbox=$work/inside/outbox
+    inside_inbox=$work/inside/inbox
+    partner_outbox=$work/partner/outbox
+    partner_inbox=$work/partner/inbox
+    refused_outbox=$work/refused-partner/outbox
+    mkdir -p "$license_dir" "$logs" "$run" "$inside_outbox" "$inside_inbox" "$partner_outbox" "$partner_inbox" \
+        "$refused_outbox"
+}
+
+build_if_missing() {
+    local module missing=()
+    for module in "${modules[@]}"; do
+        compgen -G "$repo/$module/target/$module-*-all.jar" >/dev/null || missing+=("$module")
+    done
+    if ((${#missing[@]} == 0)); then
+        say "      all runnable jars are there"
+        return
+    fi
+    say "      missing: ${missing[*]}; running mvn -B -q -DskipTests package (a few minutes the first time)"
+    (cd "$repo" && mvn -B -q -ntp -DskipTests package) >"$logs/build.log" 2>&1 \
+        || fail "the build failed (see $logs/build.log)"
+}
+
+make_pki() {
+    quick "$bin/portcullis-pki" make-pki --dir "$pki" --name server=localhost --name "partner=$partner_id" \
+        --name "inside=$inside_id" --name backend=localhost --name link-server=relay-server.link \
+        --name link-client=relay-client.link >"$logs/pki.log" 2>&1 || fail "making the PKI (see $logs/pki.log)"
+}
+
+make_license() {
+    quick "$bin/license-tool" keygen --key "$license_dir/vendor.key" --public-key "$license_dir/vendor.pub" \
+        >"$logs/license.log" 2>&1 || fail "making the vendor key (see $logs/license.log)"
+    proxy_id=$(quick "$bin/relay-server" -L 2>>"$logs/license.log") \
+        || fail "relay-server -L cannot name this host: $(tail -n1 "$logs/license.log")"
+    quick "$bin/license-tool" issue --proxy-id "$proxy_id" --licensee "Portcullis demo on $(uname -n)" \
+        --expires "$(date -u -d '+365 days' +%F)" --max-sessions 10 --key "$license_dir/vendor.key" \
+        -o "$license_dir/license.txt" >>"$logs/license.log" 2>&1 || fail "issuing the license (see $logs/license.log)"
+    say "      license for this host's Proxy ID $proxy_id, 10 sessions, one year, signed by a vendor key made now"
+}
+
+# The inside OFTP2 daemon (plain TCP, as relay-client reaches it) and the partner's (TLS, the route's
+# end). Their ports are read once relay-server is started too, so the JVMs start side by side.
+start_peers() {
+    start_process inside-daemon oftp2 "$logs/inside-daemon.out" "$logs/inside-daemon.log" \
+        "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$inside_id" --password "$inside_password" \
+        --dir "$inside_inbox" --expect-id "$partner_id" --expect-password "$partner_password"
+    start_process partner-daemon oftp2 "$logs/partner-daemon.out" "$logs/partner-daemon.log" \
+        "$bin/oftp2-peer" receive --listen 127.0.0.1:0 --odette-id "$partner_id" --password "$partner_password" \
+        --dir "$partner_inbox" --expect-id "$inside_id" --expect-password "$inside_password" \
+        --tls --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" --client-ca "$pki/ca.pem"
+}
+
+# relay-server, which listens only for relay-client until it has a configuration; its link port is read
+# when relay-client starts, so that it starts while the backend is set up. The OFTP2 daemons' ports.
+start_server() {
+    start_relay_server
+    wait_for_line "$logs/inside-daemon.out" 'listening on [^ ]+' inside-daemon || exit 1
+    inside_address=${line#listening on }
+    wait_for_line "$logs/partner-daemon.out" 'listening on [^ ]+' partner-daemon || exit 1
+    partner_daemon_address=${line#listening on }
+    say "      inside daemon $inside_id on $inside_address (OFTP2 over TCP)"
+    say "      partner daemon $partner_id on $partner_daemon_address (OFTP2 over TLS)"
+}
+
+# relay-server's log and its audit lines go to two files of the work folder (its own log4j2.xml
+# logs to the console), through a log4j2 configuration of the demo's.
+relay_server_log4j() {
+    cat >"$work/relay-server-log4j2.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by ops/demo: relay-server's log and its audit lines in two files of the work folder. -->
+<Configuration status="WARN" shutdownHook="disable">
+  <Appenders>
+    <File name="log" fileName="$server_log">
+      <PatternLayout pattern="%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{1.} - %msg%n"/>
+    </File>
+    <File name="audit" fileName="$audit_log">
+      <PatternLayout pattern="%msg%n"/>
+    </File>
+  </Appenders>
+  <Loggers>
+    <Logger name="audit" level="info" additivity="false"><AppenderRef ref="audit"/></Logger>
+    <Root level="info"><AppenderRef ref="log"/></Root>
+  </Loggers>
+</Configuration>
+EOF
+}
+
+start_relay_server() {
+    server_log=$logs/relay-server.log
+    audit_log=$logs/audit.json
+    relay_server_log4j
+    JAVA_OPTS="${JAVA_OPTS:-} -Dlog4j2.configurationFile=$work/relay-server-log4j2.xml" \
+        start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" \
+        "$bin/relay-server" -i 127.0.0.1:0 --link-cert "$pki/link-server.crt.pem" --link-key "$pki/link-server.key.pem" \
+        --link-ca "$pki/ca.pem" --link-pin "$(pin_of "$pki/link-client.crt.pem")" \
+        -l "$license_dir/license.txt" --license-trust "$license_dir/vendor.pub"
+}
+
+# SHA-256 of the first certificate of a PEM file (the DER octets), as a pin: sha256:HEX.
+pin_of() {
+    printf 'sha256:%s\n' "$(awk '/-----BEGIN/ { n++ } n == 1' "$1" | sed '/-----/d' | base64 -d | sha256sum | cut -d' ' -f1)"
+}
+
+# backend-api's admin commands against the data folder; their output goes to the admin log.
+admin() {
+    printf '$ backend-api %s\n' "$*" >>"$logs/backend-admin.log"
+    quick "$bin/backend-api" "$@" --data "$backend_data" >>"$logs/backend-admin.log" 2>&1 \
+        || fail "backend-api $1 $2 failed (see $logs/backend-admin.log)"
+}
+
+# A PEM file as the text of a JSON string (RFC 7468 text has no quotes or backslashes to escape).
+json_pem() {
+    awk '{ printf "%s\\n", $0 }' "$1"
+}
+
+# The relay's own settings as a configuration document (docs/configuration.md): its public listener
+# (port 0: relay-server reports the port it bound), its certificates, the CA partners' certificates
+# chain to, and the inside daemon. Partners and routes are added with backend-api's commands.
+write_base_config() {
+    cat >"$work/relay-base.json" <<EOF
+{
+  "schemaVersion": 1,
+  "revision": "demo",
+  "listeners": [{"address": "127.0.0.1", "port": 0}],
+  "serverIdentity": {"certificateChainPem": "$(json_pem "$pki/server.crt.pem")",
+                     "privateKeyPem": "$(json_pem "$pki/server.key.pem")"},
+  "outgoing": {"clientIdentity": {"certificateChainPem": "$(json_pem "$pki/inside.crt.pem")",
+                                  "privateKeyPem": "$(json_pem "$pki/inside.key.pem")"}},
+  "trust": {"caCertificatesPem": ["$(json_pem "$pki/ca.pem")"]},
+  "inside": {"host": "127.0.0.1", "port": $(port_of "$inside_address")}
+}
+EOF
+}
+
+start_backend() {
+    (umask 077 && write_base_config)
+    admin config import "$work/relay-base.json"
+    admin partner add "$partner_id" < <(printf '%s\n' "$partner_password")
+    admin route add "$route_name" --partner "$partner_id" --host 127.0.0.1 --port "$(port_of "$partner_daemon_address")" \
+        --listen-address 127.0.0.1 --listen-port 0
+    printf '$ backend-api token create %s\n' "$token_name" >>"$logs/backend-admin.log"
+    (umask 077 && quick "$bin/backend-api" token create "$token_name" --data "$backend_data" >"$work/backend.token" \
+        2>>"$logs/backend-admin.log") || fail "backend-api token create failed (see $logs/backend-admin.log)"
+    start_process backend-api backend-api "$logs/backend-api.out" "$logs/backend-api.log" \
+        "$bin/backend-api" serve --data "$backend_data" --cert "$pki/backend.crt.pem" --key "$pki/backend.key.pem" \
+        --listen 127.0.0.1:0
+    wait_for_line "$logs/backend-api.log" 'API listening on https://[^ ]+' backend-api || exit 1
+    backend_url="${line#API listening on }/v1/config"
+    say "      relay settings imported; partner $partner_id, route $route_name and token $token_name added"
+    say "      backend-api serves $backend_url"
+}
+
+# relay-client takes its configuration from backend-api over HTTPS with the token, the backend's
+# certificate checked against the demo's CA. Proxy discovery is off: the backend is on loopback, and a
+# proxy from this machine's environment has nothing to do with it. (--config-file FILE instead of -U and
+# -T is the offline mode.)
+client_config_args() {
+    client_config=(-U "$backend_url" -T "@$work/backend.token" --backend-ca "$pki/ca.pem"
+        --proxy-discovery false --state-file "$work/relay-client-proxy-route.properties")
+}
+
+start_relay_client() {
+    wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
+    link_address=${line#link listening on }
+    say "      relay-server's link listens on $link_address; no partner listener before a configuration"
+    client_config_args
+    client_log=$logs/relay-client.log
+    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" \
+        "$bin/relay-client" -S "$link_address" "${client_config[@]}" --log-dir "$logs" \
+        --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
+        --server-pin "$(pin_of "$pki/link-server.crt.pem")"
+    wait_for_line "$client_log" 'configuration revision [^ ]+ received' relay-client || exit 1
+    say "      relay-client: ${line} from backend-api"
+    wait_for_line "$client_log" 'relay-server applied configuration revision [^ ]+' relay-client || exit 1
+    say "      link up; ${line}"
+    wait_for_line "$server_log" 'listening for partners on [^ ]+' relay-server || exit 1
+    partner_address=${line#listening for partners on }
+    wait_for_line "$client_log" "route $route_name: listening on [^ ]+" relay-client || exit 1
+    outgoing_address=${line##* }
+    say "      partners connect to relay-server on $partner_address"
+    say "      the inside daemon reaches $partner_id through relay-client on $outgoing_address"
+}
+
+# Random files: make_files FOLDER PREFIX SIZE... (named PREFIX-SIZE.BIN); their SHA-256 are kept,
+# since the reference peer moves a file it sent into FOLDER/sent.
+make_files() {
+    local folder=$1 prefix=$2 size name
+    shift 2
+    for size in "$@"; do
+        name=$prefix-$size.BIN
+        head -c "$size" /dev/urandom >"$folder/$name"
+        sent_hashes[$name]=$(sha256_of "$folder/$name")
+        sent_names+=("$name")
+    done
+}
+
+# The partner sends to the inside and the inside daemon to the partner, both sessions at once.
+transfer_files() {
+    make_files "$partner_outbox" FROM-PARTNER 0 1024 1048576 4194304
+    make_files "$inside_outbox" FROM-INSIDE 1024 1048576
+    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" \
+        --password "$partner_password" --dir "$partner_outbox" \
+        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
+        </dev/null >"$logs/partner-send.out" 2>"$logs/partner-send.log" &
+    local partner_send=$! partner_code=0 inside_code=0
+    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
+        --password "$inside_password" --dir "$inside_outbox" \
+        </dev/null >"$logs/inside-send.out" 2>"$logs/inside-send.log" &
+    local inside_send=$!
+    wait "$partner_send" || partner_code=$?
+    wait "$inside_send" || inside_code=$?
+    ((partner_code == 0)) || fail "the partner's session to the inside failed: $(tail -n1 "$logs/partner-send.out")"
+    ((inside_code == 0)) || fail "the inside daemon's session to the partner failed: $(tail -n1 "$logs/inside-send.out")"
+    # The receivers print their session's end after the sender saw it; wait for those lines too.
+    wait_for_count "$logs/inside-daemon.out" 'ended normally' 1 || exit 1
+    wait_for_count "$logs/partner-daemon.out" 'ended normally' 1 || exit 1
+    say "      partner: $(tail -n1 "$logs/partner-send.out")"
+    say "      inside:  $(tail -n1 "$logs/inside-send.out")"
+}
+
+# A partner with the right certificate and a wrong password: relay-server must refuse it (ESID 04) and
+# nothing may reach the inside: no connection to the inside daemon, no session in relay-client.
+refuse_partner() {
+    local inside_before client_before code=0
+    inside_before=$(count_lines "$logs/inside-daemon.log" 'connected from')
+    client_before=$(count_lines "$client_log" 'incoming session from')
+    make_files "$refused_outbox" FROM-REFUSED 1024
+    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" --password WRONG \
+        --dir "$refused_outbox" --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
+        </dev/null >"$logs/refused-send.out" 2>"$logs/refused-send.log" || code=$?
+    refusal=$(tail -n1 "$logs/refused-send.out")
+    ((code != 0)) || fail "a partner with a wrong password was not refused"
+    [[ $refusal == *"ESID 04"* ]] || fail "the refused partner got \"$refusal\", not ESID 04"
+    wait_for_count "$audit_log" '"verdict":"refused"' 1 || exit 1
+    inside_after=$(count_lines "$logs/inside-daemon.log" 'connected from')
+    client_after=$(count_lines "$client_log" 'incoming session from')
+    ((inside_after == inside_before && client_after == client_before)) \
+        || fail "the refused partner reached the inside (connections to the inside daemon: $inside_before, then $inside_after)"
+    [[ ! -e $inside_inbox/FROM-REFUSED-1024.BIN ]] || fail "the refused partner's file arrived inside"
+    say "      $refusal"
+    say "      connections to the inside daemon: $inside_before before, $inside_after after; sessions in relay-client: $client_before before, $client_after after"
+}
+
+sha256_of() {
+    if [[ -f $1 ]]; then sha256sum "$1" | cut -d' ' -f1; else printf 'missing\n'; fi
+}
+
+# Compares each sent file with what arrived; the results go to the summary, mismatches are counted.
+check_files() {
+    local name
+    transfers=()
+    mismatches=0
+    for name in "${sent_names[@]}"; do
+        case $name in
+            FROM-PARTNER-*) check_file "partner -> inside" "$name" "$inside_inbox/$name" ;;
+            FROM-INSIDE-*) check_file "inside -> partner" "$name" "$partner_inbox/$name" ;;
+        esac
+    done
+    say "      ${#transfers[@]} files, $mismatches different"
+}
+
+check_file() {
+    local direction=$1 name=$2 received=$3 received_hash size=- verdict=ok
+    received_hash=$(sha256_of "$received")
+    [[ -f $received ]] && size=$(stat -c %s "$received")
+    if [[ ${sent_hashes[$name]} != "$received_hash" ]]; then verdict=DIFFERENT; mismatches=$((mismatches + 1)); fi
+    transfers+=("$direction|$name|$size|${sent_hashes[$name]}|$received_hash|$verdict")
+}

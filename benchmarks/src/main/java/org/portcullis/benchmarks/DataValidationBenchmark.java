@@ -2,8 +2,8 @@ package org.portcullis.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ReferenceCountUtil;
@@ -87,9 +87,9 @@ public class DataValidationBenchmark {
         public String cumulator;
 
         /**
-         * Where the decrypted TLS records lie: in pooled heap buffers (as SslHandler hands on what the
-         * JDK's SSLEngine decrypts) or in pooled direct buffers (as it does with OpenSSL, the partner
-         * side's default provider).
+         * Where the decrypted TLS records lie: in heap buffers (as SslHandler hands on what the JDK's
+         * SSLEngine decrypts) or in direct buffers (as it does with OpenSSL, the partner side's default
+         * provider), both from Netty's default allocator, which the relay's channels use.
          */
         @Param({"heap", "direct"})
         public String memory;
@@ -127,8 +127,8 @@ public class DataValidationBenchmark {
             for (int i = 0; i < records.length; i++) {
                 int offset = i * TLS_RECORD;
                 int length = Math.min(TLS_RECORD, stream.length - offset);
-                records[i] = (direct ? PooledByteBufAllocator.DEFAULT.directBuffer(length)
-                        : PooledByteBufAllocator.DEFAULT.heapBuffer(length)).writeBytes(stream, offset, length);
+                records[i] = (direct ? ByteBufAllocator.DEFAULT.directBuffer(length)
+                        : ByteBufAllocator.DEFAULT.heapBuffer(length)).writeBytes(stream, offset, length);
             }
             return records;
         }

@@ -78,7 +78,8 @@ class DataScanTest {
             }
         }
         if (index > subrecords.length) {
-            return "DATA: the last subrecord runs " + (index - subrecords.length) + " octets past the end of the buffer";
+            return "DATA: the last subrecord runs " + (index - subrecords.length)
+                    + " octets past the end of the buffer";
         }
         return compressed ? "compressed" : "plain";
     }

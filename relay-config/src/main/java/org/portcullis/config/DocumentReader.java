@@ -180,7 +180,10 @@ final class DocumentReader {
         Integer sessions = fields.integer("maxSessions", LimitConfig.DEFAULT_MAX_SESSIONS, 1, 1_000_000);
         Integer rate = fields.integer("connectionsPerSourcePerMinute",
                 LimitConfig.DEFAULT_CONNECTIONS_PER_SOURCE_PER_MINUTE, 1, 1_000_000);
-        return build(fields, () -> new LimitConfig(sessions, rate));
+        Integer pendingPerSource = fields.integer("pendingPerSource", LimitConfig.DEFAULT_PENDING_PER_SOURCE, 1,
+                1_000_000);
+        Integer pendingTotal = fields.integer("pendingTotal", LimitConfig.DEFAULT_PENDING_TOTAL, 1, 1_000_000);
+        return build(fields, () -> new LimitConfig(sessions, rate, pendingPerSource, pendingTotal));
     }
 
     private String literal(JsonFields fields, String name, String defaultValue) {

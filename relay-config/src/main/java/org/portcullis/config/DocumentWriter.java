@@ -42,7 +42,9 @@ final class DocumentWriter {
                 .put("idle", Durations.format(config.timeouts().idle()));
         root.putObject("limits")
                 .put("maxSessions", config.limits().maxSessions())
-                .put("connectionsPerSourcePerMinute", config.limits().connectionsPerSourcePerMinute());
+                .put("connectionsPerSourcePerMinute", config.limits().connectionsPerSourcePerMinute())
+                .put("pendingPerSource", config.limits().pendingPerSource())
+                .put("pendingTotal", config.limits().pendingTotal());
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

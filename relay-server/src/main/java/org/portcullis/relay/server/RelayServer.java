@@ -33,9 +33,11 @@ import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.partner.PartnerInitializer;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServices;
+import org.portcullis.relay.server.partner.PendingConnections;
 import org.portcullis.relay.server.partner.SourceRateLimiter;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.relay.server.session.LiveSessions;
+import org.portcullis.relay.server.session.RefusalLog;
 import org.portcullis.relay.server.session.SessionLimiter;
 import org.portcullis.relay.server.session.SessionMetrics;
 import org.portcullis.relay.server.session.SessionSupport;
@@ -66,6 +68,8 @@ public final class RelayServer implements AutoCloseable {
     private final SessionLimiter limiter = new SessionLimiter();
     private final LiveSessions sessions = new LiveSessions();
     private final SessionMetrics metrics = new SessionMetrics();
+    private final RefusalLog refusals = new RefusalLog();
+    private final PendingConnections pending = new PendingConnections();
     private final PartnerListeners listeners;
     private final LinkServer linkServer;
     private final InsideLink insideLink = new InsideLink();
@@ -79,9 +83,11 @@ public final class RelayServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
         configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
         license = settings.license();
-        SessionSupport support = new SessionSupport(settings.audit(), limiter, license, sessions, metrics);
+        SessionSupport support = new SessionSupport(settings.audit(), limiter, license, sessions, metrics,
+                refusals);
         CrlUrlReporter crls = new CrlUrlReporter(insideLink);
-        PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter());
+        PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter(),
+                pending);
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
         ConfigApplier applier = new ConfigApplier(current, listeners, configThread);
         OutgoingConnector outgoing = new OutgoingConnector(group, current, support, crls, blocking);
@@ -100,6 +106,8 @@ public final class RelayServer implements AutoCloseable {
         license.log();
         // The license is seen expiring without reading it again; a day's delay of the warning is harmless.
         group.next().scheduleAtFixedRate(license::log, 1, 1, TimeUnit.DAYS);
+        long flush = RefusalLog.REFILL.toMillis();
+        group.next().scheduleAtFixedRate(refusals::flush, flush, flush, TimeUnit.MILLISECONDS);
         try {
             InetSocketAddress bound = linkServer.start().get(LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration",
@@ -152,6 +160,11 @@ public final class RelayServer implements AutoCloseable {
 
     public SessionMetrics metrics() {
         return metrics;
+    }
+
+    /** Partner connections accepted and not yet admitted, now. */
+    public int pendingConnections() {
+        return pending.total();
     }
 
     /**

@@ -94,6 +94,9 @@ final class ServerDaemon implements DaemonService {
     @Override
     public void metrics(PrometheusText out) {
         server.metrics().write(out, server.sessions());
+        out.single("portcullis_pending_connections", Type.GAUGE,
+                "Partner connections accepted and not yet admitted (TLS handshake, SSID not yet checked).",
+                server.pendingConnections());
         out.single("portcullis_link_up", Type.GAUGE, "1 while relay-client's link is up.",
                 server.linkUp() ? 1 : 0);
         Optional<Duration> age = configAge();

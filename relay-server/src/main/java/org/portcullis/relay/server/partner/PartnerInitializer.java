@@ -20,11 +20,14 @@ import org.portcullis.relay.server.session.SessionInspector;
 
 /**
  * Assembles the pipeline of a partner connection (RFC 5024 §2.3, §8.2) with the configuration in force when it
- * was accepted: {@code ipFilter} → {@code idle} → {@code tls} → {@code stbFrame} → {@code oftpCodec} →
+ * was accepted: {@code ipFilter} → {@code pending} (removed once admitted) → {@code idle} → {@code tls} → {@code stbFrame} → {@code oftpCodec} →
  * {@code ssidAuth} (replaced by {@code relay} once admitted) → {@code errors}. The encoder of {@code oftpCodec}
  * writes whole Stream Transmission Buffers, so {@code stbFrame} only decodes.
  */
 public final class PartnerInitializer extends ChannelInitializer<SocketChannel> {
+    /** The name of the handler that counts the connection among those not yet admitted. */
+    static final String PENDING = "pending";
+
     private final CurrentConfig current;
     private final PartnerServices services;
 
@@ -44,7 +47,8 @@ public final class PartnerInitializer extends ChannelInitializer<SocketChannel> 
         tls.setHandshakeTimeoutMillis(config.timeouts().tlsHandshake().toMillis());
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("ipFilter", new RateLimitFilter(services.rateLimiter(),
-                config.limits().connectionsPerSourcePerMinute(), services.support().metrics()));
+                config.limits().connectionsPerSourcePerMinute(), services.support()));
+        pipeline.addLast(PENDING, new PendingLimitHandler(services.pending(), config.limits(), services.support()));
         pipeline.addLast("idle", new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("tls", tls);
         pipeline.addLast("stbFrame", new StbFrameDecoder());

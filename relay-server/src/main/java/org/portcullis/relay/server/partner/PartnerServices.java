@@ -13,7 +13,8 @@ import org.portcullis.relay.server.session.SessionSupport;
  * @param verifier    a small bounded executor for password hashing, which must not run on an event loop
  * @param crls        where CRL distribution points of partner certificates go
  * @param rateLimiter the per-source connection rate, shared by every listener
+ * @param pending     the connections not yet admitted, shared by every listener
  */
 public record PartnerServices(SessionSupport support, InsideLink link, Executor verifier, CrlUrlReporter crls,
-        SourceRateLimiter rateLimiter) {
+        SourceRateLimiter rateLimiter, PendingConnections pending) {
 }

@@ -212,6 +212,10 @@ public final class SsidAuthHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         session.stream(stream);
+        if (ctx.pipeline().get(PartnerInitializer.PENDING) != null) {
+            // Admitted: the connection no longer counts against the limits of those not yet admitted.
+            ctx.pipeline().remove(PartnerInitializer.PENDING);
+        }
         RelayHandler relay = new RelayHandler(session, null);
         ctx.pipeline().replace(this, "relay", relay);
         relay.start(ssid);

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -282,6 +283,14 @@ public final class RelaySession {
         if (ending.verdict() == Verdict.COMPLETED) {
             LOG.info("{} session completed: {} ({} octets from the partner, {} to it, {} ms)", log(), ending.reason(),
                     bytesFromPartner, bytesToPartner, duration.toMillis());
+        } else if (ending.verdict() == Verdict.REFUSED) {
+            Optional<String> note = support.refusals().permit(SessionMetrics.reason(ending.esid()));
+            if (note.isEmpty() && odetteId == null) {
+                // Over the budget and anonymous (no SSID: TLS failed, silence, garbage): counted in the metrics
+                // and the next line's note, so a flood writes neither the log nor the audit file full.
+                return;
+            }
+            note.ifPresent(text -> LOG.warn("{} session refused: {}{}", log(), ending.reason(), text));
         } else {
             LOG.warn("{} session {}: {}", log(), ending.verdict().text(), ending.reason());
         }

@@ -20,6 +20,10 @@ public final class SessionMetrics {
     static final String NO_ESID = "none";
     /** The reason of a connection closed by the per-source rate limit, before TLS. */
     public static final String RATE_LIMITED = "rate_limited";
+    /** The reason of a connection closed before TLS: its source has as many connections not yet admitted as it may. */
+    public static final String PENDING_PER_SOURCE = "pending_per_source";
+    /** The reason of a connection closed before TLS: as many connections are not yet admitted as the relay holds. */
+    public static final String PENDING_TOTAL = "pending_total";
 
     private final Map<Verdict, LongAdder> ended = new EnumMap<>(Verdict.class);
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
@@ -40,11 +44,16 @@ public final class SessionMetrics {
         toPartner.add(octets);
     }
 
+    /** The reason label of a refusal by the relay: the ESID's name, {@code none} without one. */
+    static String reason(EsidReason esid) {
+        return esid == null ? NO_ESID : esid.name().toLowerCase(Locale.ROOT);
+    }
+
     /** A session ended; a refusal also counts by reason. */
     void ended(Verdict verdict, EsidReason esid) {
         ended.get(verdict).increment();
         if (verdict == Verdict.REFUSED) {
-            refused(esid == null ? NO_ESID : esid.name().toLowerCase(Locale.ROOT));
+            refused(reason(esid));
         }
     }
 
@@ -66,7 +75,8 @@ public final class SessionMetrics {
                 .sample(fromPartner.sum(), "direction", "from_partner")
                 .sample(toPartner.sum(), "direction", "to_partner");
         PrometheusText.Family refused = out.family("portcullis_refusals_total", Type.COUNTER,
-                "Partner sessions refused, by reason: the ESID sent (none without one), or rate_limited before TLS.");
+                "Partner sessions refused, by reason: the ESID sent (none without one), or before TLS rate_limited, "
+                + "pending_per_source or pending_total.");
         refusals.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> refused.sample(entry.getValue().sum(), "reason", entry.getKey()));
     }

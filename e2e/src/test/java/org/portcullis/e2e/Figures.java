@@ -35,6 +35,16 @@ final class Figures {
         return mib("e2e.restartFileMiB", 64);
     }
 
+    /** The connections that never speak: 10,000. */
+    static int floodConnections() {
+        return Integer.getInteger("e2e.floodConnections", 10_000);
+    }
+
+    /** The file a well-behaved partner sends before and during each flood: 16 MiB. */
+    static long floodFile() {
+        return mib("e2e.floodFileMiB", 16);
+    }
+
     private static long mib(String property, long defaultMib) {
         return Long.getLong(property, defaultMib) * MIB;
     }

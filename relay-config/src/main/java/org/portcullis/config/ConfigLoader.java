@@ -105,8 +105,12 @@ public final class ConfigLoader {
                 sections.routes(), sections.outgoing(), sections.timeouts(), sections.limits());
     }
 
-    /** Reads a file, refusing it without reading it whole when it is over the limit. */
-    static byte[] readBounded(Path file) {
+    /**
+     * Reads a document file, refusing it without reading it whole when it is over the limit.
+     *
+     * @throws ConfigException when it is over the limit or cannot be read
+     */
+    public static byte[] readBounded(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
             if (bytes.length > MAX_DOCUMENT_BYTES) {

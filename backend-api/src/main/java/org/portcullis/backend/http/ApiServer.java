@@ -8,12 +8,14 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.net.InetSocketAddress;
 import javax.net.ssl.SSLException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.backend.BackendException;
 import org.portcullis.config.Addresses;
+import org.portcullis.daemon.tls.TlsPolicy;
 
 /** The API's HTTPS listener: binds, serves until closed. TLS 1.3 and 1.2 only. */
 public final class ApiServer implements AutoCloseable {
@@ -36,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
      * @throws BackendException if the certificate or key cannot be read, or the address cannot be bound
      */
     public InetSocketAddress start() throws InterruptedException {
+        // Before the first handshake: the JDK reads the switch once.
+        TlsPolicy.refuseClientRenegotiation();
         SslContext sslContext = sslContext(settings);
         io.netty.channel.ChannelFuture bound = new ServerBootstrap()
                 .group(group)
@@ -68,7 +72,8 @@ public final class ApiServer implements AutoCloseable {
         try {
             return SslContextBuilder.forServer(settings.certificateChain().toFile(), settings.privateKey().toFile())
                     .sslProvider(SslProvider.JDK)
-                    .protocols("TLSv1.3", "TLSv1.2")
+                    .protocols(TlsPolicy.PROTOCOLS)
+                    .ciphers(TlsPolicy.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new BackendException("cannot use the API certificate " + settings.certificateChain() + " and key "

@@ -179,7 +179,7 @@ public final class OutboundClient implements AutoCloseable {
     private RouteAttempt.Result run(Route route, Target target, OutboundRequest request) throws IOException {
         try {
             return attempt.run(route, target, request);
-        } catch (RouteAttempt.BodyTooLargeException e) {
+        } catch (ResponseTooLargeException e) {
             // The backend answered, so the route works; only this answer is unusable.
             routeWorked(route, target);
             throw e;

@@ -53,6 +53,12 @@ public record OutboundSettings(Duration connectTimeout, Duration socketTimeout, 
         return new OutboundSettings(connect, socket, connectionTtl, validateAfterIdle, maxBodyBytes, trustedCas, retry);
     }
 
+    /** The same with another cap on a response body. */
+    public OutboundSettings withMaxBodyBytes(int bytes) {
+        return new OutboundSettings(connectTimeout, socketTimeout, connectionTtl, validateAfterIdle, bytes, trustedCas,
+                retry);
+    }
+
     /** The same with another connection time-to-live. */
     public OutboundSettings withConnectionTtl(Duration ttl) {
         return new OutboundSettings(connectTimeout, socketTimeout, ttl, validateAfterIdle, maxBodyBytes, trustedCas, retry);

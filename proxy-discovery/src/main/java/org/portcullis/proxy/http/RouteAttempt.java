@@ -69,14 +69,7 @@ final class RouteAttempt {
         }
     }
 
-    /** The backend answered, but with a body over the limit. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(int limit) {
-            super("the backend's response body is over " + limit + " bytes");
-        }
-    }
-
-    Result run(Route route, Target target, OutboundRequest request) throws BodyTooLargeException {
+    Result run(Route route, Target target, OutboundRequest request) throws ResponseTooLargeException {
         HttpClientContext context = context(route, target, request);
         long start = System.nanoTime();
         try {
@@ -88,7 +81,7 @@ final class RouteAttempt {
                         null, null, took, false);
             }
             return refusedConnect(route.proxy(), target, captured.status, took);
-        } catch (BodyTooLargeException e) {
+        } catch (ResponseTooLargeException e) {
             throw e;
         } catch (IOException e) {
             boolean connected = Boolean.TRUE.equals(context.getAttribute(BackendConnectedMark.CONNECTED));
@@ -188,7 +181,7 @@ final class RouteAttempt {
                 if (in instanceof EofSensorInputStream sensor) {
                     sensor.abort();
                 }
-                throw new BodyTooLargeException(maxBodyBytes);
+                throw new ResponseTooLargeException(maxBodyBytes);
             }
             in.close();
         }

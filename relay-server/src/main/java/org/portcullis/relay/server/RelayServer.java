@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.Addresses;
+import org.portcullis.daemon.tls.TlsPolicy;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkException;
 import org.portcullis.link.LinkServer;
@@ -77,6 +78,8 @@ public final class RelayServer implements AutoCloseable {
     private final RunningLicense license;
 
     public RelayServer(RelayServerSettings settings) {
+        // Before the link's first handshake: the JDK reads the switch once.
+        TlsPolicy.refuseClientRenegotiation();
         group = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, new DefaultThreadFactory("relay-io"),
                 NioIoHandler.newFactory());
         blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 30, TimeUnit.SECONDS,

@@ -21,6 +21,7 @@ import org.portcullis.config.ConfigException;
 import org.portcullis.config.ConfigLoader;
 import org.portcullis.proxy.http.NoRouteException;
 import org.portcullis.proxy.http.OutboundResponse;
+import org.portcullis.proxy.http.ResponseTooLargeException;
 import org.portcullis.relay.client.config.ConfigAge;
 import org.portcullis.relay.client.config.ConfigSource;
 import org.portcullis.relay.client.config.LoadedConfig;
@@ -36,6 +37,8 @@ import org.portcullis.relay.client.config.LoadedConfig;
 final class BackendConfigSource implements ConfigSource {
     private static final Logger LOG = LogManager.getLogger();
     private static final int MAX_LOGGED_BODY = 200;
+    /** {@link #lastRefusal} after a document over the limit: no HTTP status. */
+    private static final int TOO_LARGE = -1;
 
     private final BackendApi api;
     private final PollPacing pacing;
@@ -117,6 +120,9 @@ final class BackendConfigSource implements ConfigSource {
             counts.polls.incrementAndGet();
             OutboundResponse response = api.fetchConfig(seenEtag, pacing.longPollWait());
             next = answered(response, since(started));
+        } catch (ResponseTooLargeException e) {
+            tooLarge(e);
+            next = pacing.afterFailure(since(started), null);
         } catch (NoRouteException e) {
             next = pacing.afterFailure(since(started), unreachable(e.getMessage(), e.retryAfter()));
         } catch (IOException e) {
@@ -176,6 +182,24 @@ final class BackendConfigSource implements ConfigSource {
         LOG.info("backend {}: configuration revision {} received ({} octets, via {})", api.endpoints().display(),
                 next.config().revision(), document.length, response.route());
         listener.accept(next);
+    }
+
+    /**
+     * A document over the limit, cut while it was read: refused whole like one that does not validate (logged and
+     * reported once, until a good one came), the last good one stays.
+     */
+    private void tooLarge(ResponseTooLargeException e) {
+        lastAnswer = clock.instant();
+        counts.refused.incrementAndGet();
+        boolean repeated = lastRefusal == TOO_LARGE;
+        lastRefusal = TOO_LARGE;
+        LOG.log(repeated ? Level.DEBUG : Level.ERROR, "backend {}: configuration refused, {} stays: {} (the limit "
+                + "is {} octets)", api.endpoints().display(), revisionText(), e.getMessage(),
+                ConfigLoader.MAX_DOCUMENT_BYTES);
+        if (!repeated) {
+            refusals.accept("relay-client refused the backend's configuration: " + e.getMessage() + "; "
+                    + revisionText() + " stays");
+        }
     }
 
     /** An answer that is neither a document nor {@code 304}: logged when it changes, retried later. */

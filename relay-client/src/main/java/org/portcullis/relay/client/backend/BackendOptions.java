@@ -8,6 +8,7 @@ import java.util.Map;
 import org.portcullis.proxy.DiscoverySettings;
 import org.portcullis.proxy.DiscoveryStep;
 import org.portcullis.proxy.ProxyEndpoint;
+import org.portcullis.config.ConfigLoader;
 import org.portcullis.proxy.http.OutboundSettings;
 import org.portcullis.relay.client.cli.Token;
 import java.util.function.Supplier;
@@ -72,7 +73,9 @@ public final class BackendOptions {
         if (connectionTtl.isZero() || pollInterval.isZero()) {
             throw new IllegalArgumentException("--connection-ttl and --poll-interval must be positive");
         }
-        OutboundSettings outbound = OutboundSettings.defaults(backendCa).withConnectionTtl(connectionTtl);
+        // The configuration document is the largest answer: one over its limit is cut while it is read.
+        OutboundSettings outbound = OutboundSettings.defaults(backendCa).withConnectionTtl(connectionTtl)
+                .withMaxBodyBytes(ConfigLoader.MAX_DOCUMENT_BYTES);
         BackendEndpoints endpoints = option("-U", () -> BackendEndpoints.of(url));
         return new BackendSettings(endpoints, token, pollInterval, longPollWait, discovery, outbound,
                 BackendSettings.DEFAULT_REPORT_QUEUE, relayName);

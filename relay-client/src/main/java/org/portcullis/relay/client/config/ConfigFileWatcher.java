@@ -64,7 +64,7 @@ public final class ConfigFileWatcher implements ConfigSource {
         try {
             // The version is taken before the octets: a change in between is seen by the first check.
             FileVersion version = FileVersion.of(file);
-            return new ConfigFileWatcher(file, interval, load(Files.readAllBytes(file)), version);
+            return new ConfigFileWatcher(file, interval, load(ConfigLoader.readBounded(file)), version);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e, e);
         }
@@ -104,7 +104,7 @@ public final class ConfigFileWatcher implements ConfigSource {
                 return;
             }
             seen = version;
-            byte[] document = Files.readAllBytes(file);
+            byte[] document = ConfigLoader.readBounded(file);
             if (Arrays.equals(document, current.document())) {
                 return;
             }

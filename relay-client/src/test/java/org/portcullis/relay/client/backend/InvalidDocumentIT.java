@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.portcullis.config.ConfigLoader;
 import org.portcullis.relay.client.ClientConfigs;
 import org.portcullis.relay.client.ClientTestSetup;
 import org.portcullis.relay.client.FakeRelayServer;
@@ -88,6 +90,29 @@ class InvalidDocumentIT {
         stub.serve(setup.configs.document("good-3", 3306, List.of()), "\"tag-3\"");
         assertEquals("good-3", ClientConfigs.revision(server.nextConfig()));
         assertTrue(stub.requests().stream().allMatch(request -> ("Bearer " + TOKEN).equals(request.authorization())));
+    }
+
+    @Test
+    void refusesMalformedAndOversizedDocumentsWholeAndKeepsTheLastGoodOne() throws Exception {
+        stub.serve(setup.configs.document("good-1", 3305, List.of()), "\"tag-1\"");
+        startClient(plainPolls());
+        assertEquals("good-1", ClientConfigs.revision(server.nextConfig()));
+
+        stub.serve(ClientConfigs.text("{\"schemaVersion\": 1, \"revision\": \"cut-2\", \"listeners\": ["), "\"tag-2\"");
+        Await.until(() -> pull.pollCounts().refused.get() == 1, TestPull.WAIT, "the malformed document to be refused");
+        byte[] large = new byte[ConfigLoader.MAX_DOCUMENT_BYTES + 1024];
+        Arrays.fill(large, (byte) ' ');
+        byte[] good = setup.configs.document("large-3", 3306, List.of());
+        System.arraycopy(good, 0, large, 0, good.length);
+        stub.serve(large, "\"tag-3\"");
+        Await.until(() -> pull.pollCounts().refused.get() >= 2, TestPull.WAIT, "the oversized document to be refused");
+
+        assertEquals("good-1", pull.current().orElseThrow().config().revision(), "the last good one stays");
+        assertTrue(server.configs.isEmpty(), "nothing was pushed");
+        assertTrue(awaitEvent().get("message").asText().contains("refused the backend's configuration"));
+
+        stub.serve(setup.configs.document("good-4", 3307, List.of()), "\"tag-4\"");
+        assertEquals("good-4", ClientConfigs.revision(server.nextConfig()));
     }
 
     @Test

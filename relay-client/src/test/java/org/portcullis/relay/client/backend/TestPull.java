@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.portcullis.config.ConfigLoader;
 import org.portcullis.proxy.DiscoverySettings;
 import org.portcullis.proxy.DiscoveryStep;
 import org.portcullis.proxy.http.OutboundSettings;
@@ -31,13 +32,15 @@ final class TestPull {
 
     /**
      * Direct to the backend at {@code url}, trusting the test CA; plain polls every 200 ms, long polls of 2 s;
-     * the environment's proxies are not looked at.
+     * the environment's proxies are not looked at; an answer over the document limit is cut, as relay-client's
+     * options have it.
      */
     static BackendSettings settings(String url, String token, Path ca) {
         DiscoverySettings direct = DiscoverySettings.defaults(List.of(), Map.of(), null)
                 .withOrder(List.of(DiscoveryStep.DIRECT));
         OutboundSettings outbound = OutboundSettings.defaults(ca)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withRetry(FAST_RETRY);
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withRetry(FAST_RETRY)
+                .withMaxBodyBytes(ConfigLoader.MAX_DOCUMENT_BYTES);
         return new BackendSettings(BackendEndpoints.of(URI.create(url)), Token.parse(token), Duration.ofMillis(200),
                 Duration.ofSeconds(2), direct, outbound, BackendSettings.DEFAULT_REPORT_QUEUE, RELAY);
     }

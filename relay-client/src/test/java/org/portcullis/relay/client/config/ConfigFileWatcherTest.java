@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.config.ConfigException;
+import org.portcullis.config.ConfigLoader;
 import org.portcullis.relay.client.ClientConfigs;
 import org.portcullis.testkit.TestPki;
 
@@ -97,6 +98,37 @@ class ConfigFileWatcherTest {
         ClientConfigs.write(file, configs.document("4", 3307, List.of()));
         watcher.check();
         assertEquals(List.of("2", "4"), pushed.stream().map(config -> config.config().revision()).toList());
+    }
+
+    @Test
+    void refusesMalformedAndOversizedFilesWholeAndKeepsTheLastGoodOne() {
+        ClientConfigs.write(file, ClientConfigs.text("{\"schemaVersion\": 1, \"revision\": \"2\", \"listeners\": ["));
+        watcher.check();
+        ClientConfigs.write(file, oversized());
+        watcher.check();
+        assertTrue(pushed.isEmpty(), "neither is handed on");
+        assertEquals("1", watcher.current().orElseThrow().config().revision());
+
+        ClientConfigs.write(file, configs.document("3", 3307, List.of()));
+        watcher.check();
+        assertEquals(List.of("3"), pushed.stream().map(config -> config.config().revision()).toList());
+    }
+
+    @Test
+    void refusesAnOversizedFileAtOpenWithoutParsingIt() {
+        Path large = folder.resolve("large.json");
+        ClientConfigs.write(large, oversized());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigFileWatcher.open(large, NEVER));
+        assertTrue(e.getMessage().contains("exceed the limit of " + ConfigLoader.MAX_DOCUMENT_BYTES), e::getMessage);
+    }
+
+    /** A valid document padded with white space to one octet over the limit. */
+    private byte[] oversized() {
+        byte[] document = configs.document("big", 3308, List.of());
+        byte[] padded = new byte[ConfigLoader.MAX_DOCUMENT_BYTES + 1];
+        java.util.Arrays.fill(padded, (byte) ' ');
+        System.arraycopy(document, 0, padded, 0, document.length);
+        return padded;
     }
 
     @Test

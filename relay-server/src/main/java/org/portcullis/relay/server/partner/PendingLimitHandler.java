@@ -15,7 +15,8 @@ import org.portcullis.relay.server.session.SessionSupport;
  * The {@code pending} step of a partner connection, before TLS: the connection holds a place among those not yet
  * admitted ({@link PendingConnections}) from when it is accepted until {@code ssidAuth} admits it (and removes this
  * handler) or it closes. Beyond {@link LimitConfig#pendingPerSource()} or {@link LimitConfig#pendingTotal()} it is
- * closed at once, before any TLS work, and the refusal is logged within the budget of the refusal log.
+ * closed at once, before any TLS work, and the refusal is logged within the budget of the refusal log; within
+ * them it adds the {@link SessionPipeline} after itself.
  */
 final class PendingLimitHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LogManager.getLogger();
@@ -23,12 +24,15 @@ final class PendingLimitHandler extends ChannelInboundHandlerAdapter {
     private final PendingConnections pending;
     private final LimitConfig limits;
     private final SessionSupport support;
+    private final SessionPipeline session;
     private InetAddress held;
 
-    PendingLimitHandler(PendingConnections pending, LimitConfig limits, SessionSupport support) {
+    PendingLimitHandler(PendingConnections pending, LimitConfig limits, SessionSupport support,
+            SessionPipeline session) {
         this.pending = pending;
         this.limits = limits;
         this.support = support;
+        this.session = session;
     }
 
     @Override
@@ -37,6 +41,7 @@ final class PendingLimitHandler extends ChannelInboundHandlerAdapter {
         PendingConnections.Verdict verdict = pending.hold(source, limits.pendingPerSource(), limits.pendingTotal());
         if (verdict == PendingConnections.Verdict.HELD) {
             held = source;
+            ctx.pipeline().addAfter(ctx.name(), null, session);
             ctx.fireChannelActive();
             return;
         }

@@ -62,6 +62,11 @@ public final class SessionMetrics {
         refusals.computeIfAbsent(reason, any -> new LongAdder()).increment();
     }
 
+    /** Refusals so far, of every reason. */
+    public long refusals() {
+        return refusals.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     /** Writes the session families. */
     public void write(PrometheusText out, LiveSessions live) {
         out.family("portcullis_sessions_active", Type.GAUGE, "Partner sessions running now, by direction.")

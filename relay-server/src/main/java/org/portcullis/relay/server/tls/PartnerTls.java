@@ -13,20 +13,17 @@ import org.portcullis.config.ClientCertificatePolicy;
 import org.portcullis.config.PartnerConfig;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.config.TlsIdentity;
+import org.portcullis.daemon.tls.TlsPolicy;
 
 /**
  * The TLS contexts of partner sessions (RFC 5024 §2.3; TLS 1.2 and 1.3 only, as RFC 8996 requires): the server
  * side for the public listeners and the client side for outgoing routes, with forward-secret AEAD suites only.
  */
 public final class PartnerTls {
-    /** The protocol versions offered. */
-    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-    /** The cipher suites offered, strongest first: AEAD with ephemeral key exchange only. */
-    public static final List<String> CIPHERS = List.of(
-            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    /** The protocol versions offered: {@link TlsPolicy#PROTOCOLS}. */
+    public static final List<String> PROTOCOLS = TlsPolicy.PROTOCOLS;
+    /** The cipher suites offered, strongest first: {@link TlsPolicy#CIPHERS}. */
+    public static final List<String> CIPHERS = TlsPolicy.CIPHERS;
 
     private PartnerTls() {
     }

@@ -32,10 +32,10 @@ import org.portcullis.testkit.Await;
  * is opened again after {@link #RECONNECT}, so the flood goes on while a test measures.
  */
 final class Flood implements AutoCloseable {
-    /** How slowly the slowloris kinds send: an octet per half second. */
-    static final Duration DRIBBLE = Duration.ofMillis(500);
+    /** How slowly the slowloris kinds send: an octet every two seconds. */
+    static final Duration DRIBBLE = Duration.ofSeconds(2);
     /** The pause before a closed connection is opened again. */
-    static final Duration RECONNECT = Duration.ofMillis(100);
+    static final Duration RECONNECT = Duration.ofMillis(250);
     private static final int CONNECTS_IN_FLIGHT = 128;
 
     /**

@@ -56,12 +56,12 @@ class FloodIT {
 
     @Test
     void servesPartnersDuringSlowlorisOnTls() throws Exception {
-        assertServedDuring(new Flood.Plan(FloodCaller.TLS_SLOWLORIS, 500, 25, true));
+        assertServedDuring(new Flood.Plan(FloodCaller.TLS_SLOWLORIS, 200, 10, true));
     }
 
     @Test
     void servesPartnersDuringSlowlorisOnSsid() throws Exception {
-        assertServedDuring(new Flood.Plan(FloodCaller.SSID_SLOWLORIS, 100, 5, true));
+        assertServedDuring(new Flood.Plan(FloodCaller.SSID_SLOWLORIS, 40, 2, true));
     }
 
     @Test
@@ -76,7 +76,7 @@ class FloodIT {
 
     @Test
     void servesPartnersDuringAFloodFromOneAddress() throws Exception {
-        assertServedDuring(new Flood.Plan(FloodCaller.TLS_GARBAGE, 100, 1, true));
+        assertServedDuring(new Flood.Plan(FloodCaller.TLS_GARBAGE, 50, 1, true));
     }
 
     private void assertServedDuring(Flood.Plan plan) throws Exception {

@@ -30,13 +30,13 @@ final class RateLimitFilter extends AbstractRemoteAddressFilter<InetSocketAddres
 
     @Override
     protected boolean accept(ChannelHandlerContext ctx, InetSocketAddress remote) {
-        SourceRateLimiter.Decision decision = limiter.admit(remote.getAddress(), perMinute);
-        if (!decision.accepted()) {
+        boolean accepted = limiter.admit(remote.getAddress(), perMinute);
+        if (!accepted) {
             support.metrics().refused(SessionMetrics.RATE_LIMITED);
             support.refusals().permit(SessionMetrics.RATE_LIMITED).ifPresent(note -> LOG.warn(
                     "[{}] refused a connection from {}: more than {} per minute from that address{}",
                     ctx.channel().id().asShortText(), Addresses.display(remote.getAddress()), perMinute, note));
         }
-        return decision.accepted();
+        return accepted;
     }
 }

@@ -15,23 +15,11 @@ public final class SourceRateLimiter {
     static final int SWEEP_THRESHOLD = 10_000;
     private static final long MINUTE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    /**
-     * What to do with a connection.
-     *
-     * @param accepted   whether it may proceed
-     * @param log        whether this refusal is the one to log for its source this minute
-     * @param suppressed refusals of this source not logged since the last line
-     */
-    public record Decision(boolean accepted, boolean log, long suppressed) {
-    }
-
     /** The mutable state of one source, changed only inside {@link ConcurrentHashMap#compute}. */
     private static final class Bucket {
         double tokens;
         long refilled;
-        long lastLogged;
-        long unlogged;
-        Decision decision;
+        boolean accepted;
     }
 
     private final ConcurrentHashMap<InetAddress, Bucket> buckets = new ConcurrentHashMap<>();
@@ -46,13 +34,20 @@ public final class SourceRateLimiter {
         this.nanoTime = nanoTime;
     }
 
-    /** Counts a new connection from {@code source} against {@code perMinute}. */
-    public Decision admit(InetAddress source, int perMinute) {
+    /** Counts a new connection from {@code source} against {@code perMinute}: whether it may proceed. */
+    public boolean admit(InetAddress source, int perMinute) {
         long now = nanoTime.getAsLong();
         if (buckets.size() > SWEEP_THRESHOLD) {
             sweep(now, perMinute);
         }
-        return buckets.compute(source, (address, bucket) -> take(bucket, now, perMinute)).decision;
+        // The verdict is taken inside compute: the bucket may change as soon as compute returns.
+        boolean[] accepted = new boolean[1];
+        buckets.compute(source, (address, bucket) -> {
+            Bucket taken = take(bucket, now, perMinute);
+            accepted[0] = taken.accepted;
+            return taken;
+        });
+        return accepted[0];
     }
 
     /** Sources held now (for tests). */
@@ -66,19 +61,11 @@ public final class SourceRateLimiter {
             bucket = new Bucket();
             bucket.tokens = perMinute;
             bucket.refilled = now;
-            bucket.lastLogged = now - MINUTE_NANOS;
         }
         refill(bucket, now, perMinute);
-        if (bucket.tokens >= 1) {
+        bucket.accepted = bucket.tokens >= 1;
+        if (bucket.accepted) {
             bucket.tokens -= 1;
-            bucket.decision = new Decision(true, false, 0);
-        } else if (now - bucket.lastLogged >= MINUTE_NANOS) {
-            bucket.decision = new Decision(false, true, bucket.unlogged);
-            bucket.lastLogged = now;
-            bucket.unlogged = 0;
-        } else {
-            bucket.unlogged++;
-            bucket.decision = new Decision(false, false, bucket.unlogged);
         }
         return bucket;
     }

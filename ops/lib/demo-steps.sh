@@ -19,7 +19,10 @@ failure=
 declare -A sent_hashes=()
 sent_names=()
 
-say() { printf 'demo: %s\n' "$*"; }
+# The name in front of every line; ops/soak, which shares these steps, sets its own.
+script_name=${script_name:-demo}
+
+say() { printf '%s: %s\n' "$script_name" "$*"; }
 
 fail() {
     failure=$1
@@ -41,18 +44,18 @@ quick() {
     JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" "$@"
 }
 
-# The work folder: the one given (created, must be empty) or a new one under work-demo/.
+# The work folder: the one given (created, must be empty) or a new one under work-$script_name/.
 open_work_folder() {
     if [[ -n $1 ]]; then
         mkdir -p "$1"
         work=$(cd "$1" && pwd -P)
         if [[ -n $(ls -A "$work") ]]; then
-            printf 'demo: the work folder %s is not empty; give a new or empty one\n' "$work" >&2
+            printf '%s: the work folder %s is not empty; give a new or empty one\n' "$script_name" "$work" >&2
             exit 2
         fi
     else
-        mkdir -p "$repo/work-demo"
-        work=$(mktemp -d "$repo/work-demo/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
+        mkdir -p "$repo/work-$script_name"
+        work=$(mktemp -d "$repo/work-$script_name/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
     fi
     say "work folder: $work"
     pki=$work/pki
@@ -215,13 +218,7 @@ start_relay_client() {
     wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
     link_address=${line#link listening on }
     say "      relay-server's link listens on $link_address; no partner listener before a configuration"
-    client_config_args
-    client_log=@relay-client
-    service_options relay-client
-    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" self \
-        "$bin/relay-client" -S "$link_address" "${client_config[@]}" "${service[@]}" \
-        --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
-        --server-pin "$(pin_of "$pki/link-server.crt.pem")"
+    launch_relay_client "$logs/relay-client.out" "$logs/relay-client.err"
     wait_for_line "$client_log" 'configuration revision [^ ]+ received' relay-client || exit 1
     say "      relay-client: ${line} from backend-api"
     wait_for_line "$client_log" 'relay-server applied configuration revision [^ ]+' relay-client || exit 1
@@ -232,6 +229,18 @@ start_relay_client() {
     outgoing_address=${line##* }
     say "      partners connect to relay-server on $partner_address"
     say "      the inside daemon reaches $partner_id through relay-client on $outgoing_address"
+}
+
+# Starts relay-client (OUT_FILE and ERR_FILE take its standard output and error) with the link's
+# address, the backend's and its own certificates; it logs to the daily file @relay-client.
+launch_relay_client() {
+    client_config_args
+    client_log=@relay-client
+    service_options relay-client
+    start_process relay-client relay-client "$1" "$2" self \
+        "$bin/relay-client" -S "$link_address" "${client_config[@]}" "${service[@]}" \
+        --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
+        --server-pin "$(pin_of "$pki/link-server.crt.pem")"
 }
 
 # Random files: make_files FOLDER PREFIX SIZE... (named PREFIX-SIZE.BIN); their SHA-256 are kept,

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.portcullis.testkit.TrackingByteBufAllocator;
  * as after admission) in an {@link EmbeddedChannel}, and everything the end writes back is taken and freed. Broken
  * invariants escape as findings:
  * <ul>
- * <li>an exception other than a {@link LinkException} (or a {@link DecoderException} wrapping one);</li>
+ * <li>an exception other than a {@link LinkException} (or a {@link DecoderException} wrapping one), or than a
+ * {@link ClosedChannelException} once the link is closed;</li>
  * <li>a buffer larger than the octets that arrived could justify (twice them, at least {@link #SMALL_BUFFER}) or
  * than the largest frame ({@link LinkFrame#HEADER_LENGTH} + {@link LinkFrame#MAX_CONTROL});</li>
  * <li>a buffer not released once the connection is closed.</li>
@@ -141,11 +143,17 @@ final class LinkReplay {
         }
     }
 
-    /** Notes every exception on its way to {@code errors}, which logs it and closes the link. */
+    /**
+     * Notes every exception on its way to {@code errors}, which logs it and closes the link; but not a write that
+     * failed because the link had already closed (a PING answered after a GO_AWAY in the same read): that is how
+     * Netty reports the closed connection, which {@code errors} and the multiplexer take as the loss it is.
+     */
     private final class FailureRecorder extends ChannelInboundHandlerAdapter {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            failures.add(cause);
+            if (!(cause instanceof ClosedChannelException && !ctx.channel().isActive())) {
+                failures.add(cause);
+            }
             ctx.fireExceptionCaught(cause);
         }
     }

@@ -12,11 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.portcullis.link.ControlMessage;
@@ -28,6 +24,7 @@ import org.portcullis.link.frame.ControlCodec;
 import org.portcullis.link.frame.LinkFrame;
 import org.portcullis.link.frame.LinkFrameEncoder;
 import org.portcullis.link.frame.StreamOpenCodec;
+import org.portcullis.testkit.FuzzSeeds;
 
 /**
  * The seed corpus: what a well-behaved peer sends in the link's common exchanges, and a few refusals, as fuzz
@@ -36,9 +33,7 @@ import org.portcullis.link.frame.StreamOpenCodec;
  * after a change: {@code java -cp ... org.portcullis.link.fuzz.LinkSeedCorpus}.
  */
 final class LinkSeedCorpus {
-    static final String RESOURCE_DIRECTORY = "LinkFuzzTestInputs/fuzzLink/";
-    private static final Path SOURCE_DIRECTORY =
-            Path.of("src/test/resources/org/portcullis/link/fuzz").resolve(RESOURCE_DIRECTORY);
+    static final FuzzSeeds FILES = new FuzzSeeds(LinkFuzzTest.class, "fuzzLink");
     private static final int WINDOW = LinkSettings.defaults().streamWindow();
     private static final StreamOpen INCOMING =
             new StreamOpen(StreamKind.INCOMING, "3f2a9c01", "O0013000000PARTNER", null, "192.0.2.7:40312");
@@ -49,19 +44,7 @@ final class LinkSeedCorpus {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.createDirectories(SOURCE_DIRECTORY);
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Files.write(SOURCE_DIRECTORY.resolve(seed.getKey()), seed.getValue());
-        }
-    }
-
-    /** The checked-in octets of a seed, or {@code null} if the file is missing. */
-    static byte[] checkedIn(String name) {
-        try (InputStream in = LinkSeedCorpus.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FILES.write(seeds());
     }
 
     /** Every seed by file name. */

@@ -3,21 +3,15 @@ package org.portcullis.link.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LinkSeedCorpusTest {
 
     @Test
     void checkedInSeedsMatchTheGenerator() {
-        for (Map.Entry<String, byte[]> seed : LinkSeedCorpus.seeds().entrySet()) {
-            byte[] checkedIn = LinkSeedCorpus.checkedIn(seed.getKey());
-            assertNotNull(checkedIn, seed.getKey() + " is missing: run LinkSeedCorpus from the relay-link directory");
-            assertArrayEquals(seed.getValue(), checkedIn, seed.getKey() + " is stale: run LinkSeedCorpus again");
-        }
+        LinkSeedCorpus.FILES.assertCheckedIn(LinkSeedCorpus.seeds(), "LinkSeedCorpus");
     }
 
     @Test

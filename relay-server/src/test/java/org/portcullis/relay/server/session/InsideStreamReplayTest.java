@@ -1,21 +1,14 @@
 package org.portcullis.relay.server.session;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InsideStreamReplayTest {
 
     @Test
     void checkedInSeedsMatchTheGenerator() {
-        for (Map.Entry<String, byte[]> seed : InsideStreamSeeds.seeds().entrySet()) {
-            byte[] checkedIn = InsideStreamSeeds.checkedIn(seed.getKey());
-            assertNotNull(checkedIn, seed.getKey() + " is missing: run InsideStreamSeeds from relay-server");
-            assertArrayEquals(seed.getValue(), checkedIn, seed.getKey() + " is stale: run InsideStreamSeeds again");
-        }
+        InsideStreamSeeds.FILES.assertCheckedIn(InsideStreamSeeds.seeds(), "InsideStreamSeeds");
     }
 
     @Test

@@ -5,15 +5,12 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.command.Ssid;
+import org.portcullis.testkit.FuzzSeeds;
 
 /**
  * The seed corpus of {@link InsideStreamFuzzTest}: the inside's answers in an incoming session, checked in next to
@@ -21,27 +18,14 @@ import org.portcullis.oftp2.command.Ssid;
  * they are stale. Run from the relay-server directory after a change.
  */
 final class InsideStreamSeeds {
-    static final String RESOURCE_DIRECTORY = "InsideStreamFuzzTestInputs/fuzzInsideStream/";
-    private static final Path SOURCE_DIRECTORY =
-            Path.of("src/test/resources/org/portcullis/relay/server/session").resolve(RESOURCE_DIRECTORY);
+    static final FuzzSeeds FILES = new FuzzSeeds(InsideStreamFuzzTest.class, "fuzzInsideStream");
     private static final Ssid INSIDE_SSID = Ssid.builder().odetteId("O0013000000INSIDE").bufferSize(2048).build();
 
     private InsideStreamSeeds() {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.createDirectories(SOURCE_DIRECTORY);
-        for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
-            Files.write(SOURCE_DIRECTORY.resolve(seed.getKey()), seed.getValue());
-        }
-    }
-
-    static byte[] checkedIn(String name) {
-        try (InputStream in = InsideStreamSeeds.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FILES.write(seeds());
     }
 
     /** Every seed by file name; octet 0 is the chunk size class. */

@@ -256,18 +256,28 @@ make_files() {
     done
 }
 
+# send_as_partner ODETTE_ID PASSWORD FOLDER OUT: a partner's oftp2-peer sends FOLDER's files to relay-server
+# over TLS with the partner's certificate; its output goes to OUT.out, its log to OUT.log.
+send_as_partner() {
+    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$1" --password "$2" --dir "$3" \
+        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
+        </dev/null >"$4.out" 2>"$4.log"
+}
+
+# send_as_inside FOLDER OUT: the inside daemon's oftp2-peer sends FOLDER's files to the partner through
+# relay-client's route (plain TCP on loopback, as an inside daemon reaches it).
+send_as_inside() {
+    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
+        --password "$inside_password" --dir "$1" </dev/null >"$2.out" 2>"$2.log"
+}
+
 # The partner sends to the inside and the inside daemon to the partner, both sessions at once.
 transfer_files() {
     make_files "$partner_outbox" FROM-PARTNER 0 1024 1048576 4194304
     make_files "$inside_outbox" FROM-INSIDE 1024 1048576
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" \
-        --password "$partner_password" --dir "$partner_outbox" \
-        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/partner-send.out" 2>"$logs/partner-send.log" &
+    send_as_partner "$partner_id" "$partner_password" "$partner_outbox" "$logs/partner-send" &
     local partner_send=$! partner_code=0 inside_code=0
-    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
-        --password "$inside_password" --dir "$inside_outbox" \
-        </dev/null >"$logs/inside-send.out" 2>"$logs/inside-send.log" &
+    send_as_inside "$inside_outbox" "$logs/inside-send" &
     local inside_send=$!
     wait "$partner_send" || partner_code=$?
     wait "$inside_send" || inside_code=$?
@@ -287,9 +297,7 @@ refuse_partner() {
     inside_before=$(count_lines "$logs/inside-daemon.log" 'connected from')
     client_before=$(count_lines "$client_log" 'incoming session from')
     make_files "$refused_outbox" FROM-REFUSED 1024
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" --password WRONG \
-        --dir "$refused_outbox" --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/refused-send.out" 2>"$logs/refused-send.log" || code=$?
+    send_as_partner "$partner_id" WRONG "$refused_outbox" "$logs/refused-send" || code=$?
     refusal=$(tail -n1 "$logs/refused-send.out")
     ((code != 0)) || fail "a partner with a wrong password was not refused"
     [[ $refusal == *"ESID 04"* ]] || fail "the refused partner got \"$refusal\", not ESID 04"

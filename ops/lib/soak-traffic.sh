@@ -54,14 +54,9 @@ soak_round() {
     local partner_before inside_before partner_code=0 inside_code=0
     partner_before=$(count_lines "$logs/inside-daemon.out" 'ended normally')
     inside_before=$(count_lines "$logs/partner-daemon.out" 'ended normally')
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" \
-        --password "$partner_password" --dir "$partner_out" \
-        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/rounds/$n-partner.out" 2>"$logs/rounds/$n-partner.log" &
+    send_as_partner "$partner_id" "$partner_password" "$partner_out" "$logs/rounds/$n-partner" &
     local partner_send=$!
-    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
-        --password "$inside_password" --dir "$inside_out" \
-        </dev/null >"$logs/rounds/$n-inside.out" 2>"$logs/rounds/$n-inside.log" &
+    send_as_inside "$inside_out" "$logs/rounds/$n-inside" &
     local inside_send=$!
     wait "$partner_send" || partner_code=$?
     wait "$inside_send" || inside_code=$?
@@ -116,9 +111,7 @@ refuse() {
     head -c 1024 /dev/urandom >"$folder/R$rounds.BIN"
     inside_before=$(count_lines "$logs/inside-daemon.log" 'connected from')
     client_before=$(count_lines "$client_log" 'incoming session from')
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$odette" --password "$password" \
-        --dir "$folder" --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/rounds/$rounds-refused.out" 2>"$logs/rounds/$rounds-refused.log" || code=$?
+    send_as_partner "$odette" "$password" "$folder" "$logs/rounds/$rounds-refused" || code=$?
     answer=$(tail -n1 "$logs/rounds/$rounds-refused.out")
     refusals=$((refusals + 1))
     if ((code == 0)) || [[ $answer != *"$esid"* ]] \

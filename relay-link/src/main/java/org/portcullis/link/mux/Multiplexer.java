@@ -260,6 +260,10 @@ public final class Multiplexer implements Link {
         }
     }
 
+    boolean inEventLoop() {
+        return ctx.executor().inEventLoop();
+    }
+
     void pump() {
         scheduler.pump();
     }

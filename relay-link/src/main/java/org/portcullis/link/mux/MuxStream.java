@@ -115,7 +115,7 @@ public final class MuxStream implements LinkStream {
 
     @Override
     public void close() {
-        mux.execute(sender::finish, () -> { });
+        sender.close();
     }
 
     @Override

@@ -77,7 +77,10 @@ final class StreamSender {
             drainIntake();
         } else if (intakeScheduled.compareAndSet(false, true)) {
             // One hop per batch: writes issued while it is pending are taken by the same task.
-            mux.execute(this::drainIntake, this::discardIntake);
+            mux.execute(this::drainIntake, () -> {
+                intakeScheduled.set(false);
+                discardIntake();
+            });
         }
     }
 

@@ -98,7 +98,7 @@ class DaemonKillIT {
         LOG.info("figure: kill -9 of relay-server: the cut sessions ended within {} ms; restarted, it listened on "
                 + "its link after {} ms, and a new partner session ended normally {} ms later (relay-client "
                 + "reconnecting with its backoff, then pushing the configuration); {} file(s) resumed by OFTP2 "
-                + "restart, all {} files identical both ways", cutMillis, upMillis, servedMillis - upMillis,
+                + "restart, all {} files identical both ways", cutMillis, upMillis, servedMillis,
                 transfers.restarts(), 2 * TwoWayTransfers.FILES);
     }
 

@@ -129,7 +129,7 @@ public final class RelayClient implements AutoCloseable {
     /**
      * Stops taking new sessions: the configuration is no longer watched, the route listeners close, and incoming
      * streams relay-server opens now are reset. Sessions running go on over the link, which stays up; those still
-     * running at {@code deadline} are ended, with ESID 05 to the partner where the framing allows. Blocks while
+     * running at {@code deadline} are ended, with ESID 05 to the partner. Blocks while
      * the listeners close: not on an event loop.
      *
      * @return completes once every session's inside connection has closed

@@ -15,7 +15,8 @@ inside_id=O0013000000INSIDE
 inside_password=INSIDE01
 # A held session (workload 3) idles for as long as the workload takes; nothing may time it out.
 session_idle_s=3600
-# On a loaded machine a handshake among many may take longer than the default 10 s; haproxy waits as long.
+# On a loaded machine a handshake among many may take longer than the default 10 s (and the SSID after it
+# longer than 30 s); haproxy waits as long.
 handshake_timeout_s=120
 # haproxy needs two file descriptors per relayed session (partner side, next hop), and a process may
 # have at most `ulimit -Hn` of them: its sessions are capped below that, and the table says so.
@@ -98,7 +99,7 @@ json_pem() {
 
 # The configuration document (docs/configuration.md): one partner, the inside daemon, and limits and
 # timeouts that let the workloads through: the defaults (1,000 sessions, 120 connections per source and
-# minute, 5 minutes idle, 10 s for a handshake) are for partners on the Internet, not for a load
+# minute, 5 minutes idle, 10 s for a handshake, 30 s for the SSID) are for partners on the Internet, not for a load
 # generator on loopback.
 write_relay_config() {
     local hash
@@ -114,7 +115,7 @@ write_relay_config() {
   "trust": {"caCertificatesPem": ["$(json_pem "$pki/ca.pem")"]},
   "partners": [{"odetteId": "$partner_id", "passwordHash": "$hash"}],
   "inside": {"host": "127.0.0.1", "port": $(port_of "$inside_address")},
-  "timeouts": {"idle": "${session_idle_s}s", "tlsHandshake": "${handshake_timeout_s}s"},
+  "timeouts": {"idle": "${session_idle_s}s", "tlsHandshake": "${handshake_timeout_s}s", "ssid": "${handshake_timeout_s}s"},
   "limits": {"maxSessions": 1000000, "connectionsPerSourcePerMinute": 1000000}
 }
 EOF

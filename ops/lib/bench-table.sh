@@ -5,7 +5,7 @@
 row() {
     awk -v label="$1" -v unit="$2" -v p="$3" -v h="$4" 'BEGIN {
         ratio = (p != "" && h != "" && h + 0 != 0) ? sprintf("%.2f", p / h) : "-"
-        printf "%-44s %-11s %12s %12s %8s\n", label, unit, (p == "" ? "-" : p), (h == "" ? "-" : h), ratio
+        printf "%-48s %-11s %12s %12s %8s\n", label, unit, (p == "" ? "-" : p), (h == "" ? "-" : h), ratio
     }'
 }
 
@@ -20,7 +20,7 @@ added() {
 }
 
 share() {
-    awk -v v="$1" -v c="$2" 'BEGIN { printf "%.0f%%", c > 0 ? 100 * v / c : 0 }'
+    awk -v v="$1" -v c="$2" 'BEGIN { printf "%.1f%%", (c > 0 ? 100 * v / c : 0) }'
 }
 
 print_table() {
@@ -28,8 +28,8 @@ print_table() {
     ceiling=$((aes_per_core * cores / 4))
     direct50=${result[direct.latency.p50us]}
     direct99=${result[direct.latency.p99us]}
-    printf '\n%-44s %-11s %12s %12s %8s\n' "Portcullis against HAProxy, same run" "unit" "Portcullis" "HAProxy" "P/H"
-    printf '%s\n' "$(printf '%.0s-' {1..91})"
+    printf '\n%-48s %-11s %12s %12s %8s\n' "Portcullis against HAProxy, same run" "unit" "Portcullis" "HAProxy" "P/H"
+    printf '%s\n' "$(printf '%.0s-' {1..95})"
     row "(1) bulk, 1 x $((bulk_one_size >> 20)) MiB" "MB/s" "${result[portcullis.bulk1.mbps]}" "${result[haproxy.bulk1.mbps]}"
     row "(1) bulk, $bulk_many_files x $((bulk_many_size >> 20)) MiB at once" "MB/s" \
         "${result[portcullis.bulkN.mbps]}" "${result[haproxy.bulkN.mbps]}"
@@ -50,7 +50,7 @@ print_table() {
         "$(added "$direct50" "${result[haproxy.latency.p50us]}")"
     row "    added to the direct p99" "us" "$(added "$direct99" "${result[portcullis.latency.p99us]}")" \
         "$(added "$direct99" "${result[haproxy.latency.p99us]}")"
-    printf '%s\n' "$(printf '%.0s-' {1..91})"
+    printf '%s\n' "$(printf '%.0s-' {1..95})"
     printf 'Ceiling: openssl AES-128-GCM %s MB/s per core x %s cores / 4 (each octet is decrypted and encrypted\n' \
         "$aes_per_core" "$cores"
     printf 'twice on the way) = %s MB/s. Portcullis bulk: %s of it (1 file), %s (%s files).\n' "$ceiling" \

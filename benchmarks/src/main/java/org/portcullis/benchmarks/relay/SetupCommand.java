@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = "New sessions each sending one small file; measures sessions/s.")
 final class SetupCommand implements Callable<Integer> {
-    private static final long SESSION_TIMEOUT_SECONDS = 120;
+    private static final long SESSION_TIMEOUT_SECONDS = 600;
 
     @Spec
     CommandSpec spec;

@@ -22,8 +22,16 @@ set_sizes() {
     setup_concurrency=32
 }
 
+# The workloads chosen with --only (default: all), each through Portcullis, then haproxy.
 run_workloads() {
     set_sizes
+    local workload
+    for workload in bulk setup hold latency; do
+        [[ ,$only, == *,$workload,* ]] && "run_$workload"
+    done
+}
+
+run_bulk() {
     local setup
     say "(1) bulk: 1 x $((bulk_one_size >> 20)) MiB, then $bulk_many_files x $((bulk_many_size >> 20)) MiB at once"
     for setup in portcullis haproxy; do
@@ -33,17 +41,27 @@ run_workloads() {
         load "$setup" bulk1 bulk --files 1 --size "$bulk_one_size" --work "$data/send" --name "ONE-${setup^^}"
         load "$setup" bulkN bulk --files "$bulk_many_files" --size "$bulk_many_size" --work "$data/send" --name "MANY-${setup^^}"
     done
+}
+
+run_setup() {
+    local setup
     say "(2) session set-up: $setup_sessions sessions of one 1 KiB file, $setup_concurrency at once"
     for setup in portcullis haproxy; do
         load "$setup" setup setup --sessions "$setup_sessions" --warmup "$setup_warmup" \
             --concurrency "$setup_concurrency" --work "$data/send" --name "SETUP-${setup^^}"
     done
+}
+
+run_hold() {
     say "(3) $hold_sessions sessions held after SSID"
     load portcullis hold hold --sessions "$hold_sessions" \
         --jvm "relay-server=$(pid_of relay-server)" --jvm "relay-client=$(pid_of relay-client)"
-    haproxy_hold_sessions=$((hold_sessions < haproxy_maxconn ? hold_sessions : haproxy_maxconn))
-    load haproxy hold hold --sessions "$haproxy_hold_sessions" \
-        --watch "hop1=$haproxy_hop1_pid" --watch "hop2=$haproxy_hop2_pid"
+    local sessions=$((hold_sessions < haproxy_maxconn ? hold_sessions : haproxy_maxconn))
+    load haproxy hold hold --sessions "$sessions" --watch "hop1=$haproxy_hop1_pid" --watch "hop2=$haproxy_hop2_pid"
+}
+
+run_latency() {
+    local setup
     say "(4) SFID -> SFPA round trips: $latency_exchanges after $latency_warmup of warm-up, one session each"
     for setup in direct portcullis haproxy; do
         load "$setup" latency latency --exchanges "$latency_exchanges" --warmup "$latency_warmup"
@@ -71,7 +89,7 @@ load() {
     for field in ${line#RESULT }; do
         result[$setup.$name.${field%%=*}]=${field#*=}
     done
-    say "      $setup: ${line#RESULT workload=}"
+    say "      $setup $name: ${line#RESULT workload=* }"
 }
 
 # The last line of a failed workload's output that says what went wrong: no stack frame, no result.

@@ -69,7 +69,8 @@ await_inside_daemon() {
 
 start_relay_server() {
     (umask 077 && head -c 32 /dev/urandom | base64 >"$work/control.secret")
-    start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" self \
+    JAVA_OPTS="${JAVA_OPTS:-} $(recording_options relay-server)" \
+        start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" self \
         "$bin/relay-server" -i 127.0.0.1:0 --link-cert "$pki/link-server.crt.pem" --link-key "$pki/link-server.key.pem" \
         --link-ca "$pki/ca.pem" --link-pin "$(pin_of "$pki/link-client.crt.pem")" \
         -l "$work/license/license.txt" --license-trust "$work/license/vendor.pub" \
@@ -79,13 +80,21 @@ start_relay_server() {
 start_relay_client() {
     write_relay_config
     wait_for_line @relay-server 'link listening on [^ ;]+' relay-server || exit 1
-    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" self \
+    JAVA_OPTS="${JAVA_OPTS:-} $(recording_options relay-client)" \
+        start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" self \
         "$bin/relay-client" -S "${line#link listening on }" --config-file "$work/relay-config.json" \
         --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
         --server-pin "$(pin_of "$pki/link-server.crt.pem")" \
         --pid-file "$run/relay-client.pid" --control 127.0.0.1:0 --control-secret "$work/control.secret" --log-dir "$logs"
     wait_for_line @relay-server 'listening for partners on [^ ]+' relay-server || exit 1
     portcullis_port=$(port_of "${line#listening for partners on }")
+}
+
+# With --profile: a Java Flight Recording (the "profile" settings: method samples every 10-20 ms,
+# allocations, locks) of the whole run, written to $work/NAME.jfr when the daemon stops.
+recording_options() {
+    [[ $profile == true ]] || return 0
+    printf -- '-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=%s/%s.jfr\n' "$work" "$1"
 }
 
 # SHA-256 of the first certificate of a PEM file (the DER octets), as a pin: sha256:HEX.

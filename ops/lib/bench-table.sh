@@ -19,6 +19,12 @@ added() {
     [[ -n $1 && -n $2 ]] && awk -v d="$1" -v t="$2" 'BEGIN { printf "%.1f", t - d }'
 }
 
+# per_second SETUP: the held sessions over the seconds it took to open them.
+per_second() {
+    local sessions=${result[$1.hold.sessions]:-} seconds=${result[$1.hold.openSeconds]:-}
+    [[ -n $sessions && -n $seconds ]] && awk -v n="$sessions" -v s="$seconds" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'
+}
+
 share() {
     [[ -n $1 ]] && awk -v v="$1" -v c="$2" 'BEGIN { printf "%.1f%%", (c > 0 ? 100 * v / c : 0) }'
 }
@@ -36,6 +42,7 @@ print_table() {
     row "(2) session set-up, $setup_concurrency at once, 1 KiB file each" "sessions/s" \
         "${result[portcullis.setup.rate]:-}" "${result[haproxy.setup.rate]:-}"
     row "(3) sessions held after SSID" "sessions" "${result[portcullis.hold.sessions]:-}" "${result[haproxy.hold.sessions]:-}"
+    row "    opened per second, 32 at a time" "sessions/s" "$(per_second portcullis)" "$(per_second haproxy)"
     row "    DMZ hop resident memory per session" "KiB" \
         "${result[portcullis.hold.relay-server.rssPerSessionKiB]:-}" "${result[haproxy.hold.hop1.rssPerSessionKiB]:-}"
     row "    inside hop resident memory per session" "KiB" \

@@ -5,7 +5,7 @@
 row() {
     awk -v label="$1" -v unit="$2" -v p="$3" -v h="$4" 'BEGIN {
         ratio = (p != "" && h != "" && h + 0 != 0) ? sprintf("%.2f", p / h) : "-"
-        printf "%-48s %-11s %12s %12s %8s\n", label, unit, (p == "" ? "-" : p), (h == "" ? "-" : h), ratio
+        printf "%-52s %-11s %12s %12s %8s\n", label, unit, (p == "" ? "-" : p), (h == "" ? "-" : h), ratio
     }'
 }
 
@@ -34,12 +34,13 @@ print_table() {
     ceiling=$((aes_per_core * cores / 4))
     direct50=${result[direct.latency.p50us]:-}
     direct99=${result[direct.latency.p99us]:-}
-    printf '\n%-48s %-11s %12s %12s %8s\n' "Portcullis against HAProxy, same run" "unit" "Portcullis" "HAProxy" "P/H"
-    printf '%s\n' "$(printf '%.0s-' {1..95})"
-    row "(1) bulk, 1 x $((bulk_one_size >> 20)) MiB" "MB/s" "${result[portcullis.bulk1.mbps]:-}" "${result[haproxy.bulk1.mbps]:-}"
-    row "(1) bulk, $bulk_many_files x $((bulk_many_size >> 20)) MiB at once" "MB/s" \
+    printf '\n%-52s %-11s %12s %12s %8s\n' "Portcullis against HAProxy, same run" "unit" "Portcullis" "HAProxy" "P/H"
+    printf '%s\n' "$(printf '%.0s-' {1..99})"
+    row "(1) bulk, 1 x $((bulk_one_size >> 20)) MiB (direct: ${result[direct.bulk1.mbps]:--})" "MB/s" \
+        "${result[portcullis.bulk1.mbps]:-}" "${result[haproxy.bulk1.mbps]:-}"
+    row "(1) bulk, $bulk_many_files x $((bulk_many_size >> 20)) MiB at once (direct: ${result[direct.bulkN.mbps]:--})" "MB/s" \
         "${result[portcullis.bulkN.mbps]:-}" "${result[haproxy.bulkN.mbps]:-}"
-    row "(2) session set-up, $setup_concurrency at once, 1 KiB file each" "sessions/s" \
+    row "(2) session set-up, $setup_concurrency at once (direct: ${result[direct.setup.rate]:--})" "sessions/s" \
         "${result[portcullis.setup.rate]:-}" "${result[haproxy.setup.rate]:-}"
     row "(3) sessions held after SSID" "sessions" "${result[portcullis.hold.sessions]:-}" "${result[haproxy.hold.sessions]:-}"
     row "    opened per second, 32 at a time" "sessions/s" "$(per_second portcullis)" "$(per_second haproxy)"
@@ -57,13 +58,14 @@ print_table() {
         "$(added "$direct50" "${result[haproxy.latency.p50us]:-}")"
     row "    added to the direct p99" "us" "$(added "$direct99" "${result[portcullis.latency.p99us]:-}")" \
         "$(added "$direct99" "${result[haproxy.latency.p99us]:-}")"
-    printf '%s\n' "$(printf '%.0s-' {1..95})"
+    printf '%s\n' "$(printf '%.0s-' {1..99})"
     printf 'Ceiling: openssl AES-128-GCM %s MB/s per core x %s cores / 4 (each octet is decrypted and encrypted\n' \
         "$aes_per_core" "$cores"
     printf 'twice on the way) = %s MB/s. Portcullis bulk: %s of it (1 file), %s (%s files).\n' "$ceiling" \
         "$(share "${result[portcullis.bulk1.mbps]:-}" "$ceiling")" "$(share "${result[portcullis.bulkN.mbps]:-}" "$ceiling")" \
         "$bulk_many_files"
     printf 'P/H: Portcullis / HAProxy; above 1 is better for MB/s and sessions/s, below 1 for memory and latency.\n'
+    printf 'direct: the driver straight to the inside daemon over plain TCP, the most the two ends manage.\n'
     printf 'Machine: %s cores, load average %s at the end; MB = 10^6 octets of file content.\n' "$cores" \
         "$(cut -d' ' -f1-3 /proc/loadavg)"
 }

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Part of ops/bench (sourced, not run): the workloads, each run through Portcullis and then haproxy, and
-# the machine's AES-GCM ceiling. The load driver (module benchmarks, class RelayLoad) prints one line
+# the machine's AES-GCM ceiling. Bulk, set-up and latency also run straight to the inside daemon
+# ("direct", plain TCP): what the load driver and the daemon manage without a relay between them. The load driver (module benchmarks, class RelayLoad) prints one line
 # "RESULT workload=... key=value ..." per run; its values are kept as result[SETUP.NAME.key].
 
 declare -A result=()
@@ -34,7 +35,8 @@ run_workloads() {
 run_bulk() {
     local setup
     say "(1) bulk: 1 x $((bulk_one_size >> 20)) MiB, then $bulk_many_files x $((bulk_many_size >> 20)) MiB at once"
-    for setup in portcullis haproxy; do
+    # "direct": the driver straight to the inside daemon over plain TCP, what the two ends manage alone.
+    for setup in direct portcullis haproxy; do
         if ((bulk_warmup_size > 0)); then
             load "$setup" warmup bulk --files 1 --size "$bulk_warmup_size" --work "$data/send" --name "WARM-${setup^^}"
         fi
@@ -46,7 +48,7 @@ run_bulk() {
 run_setup() {
     local setup
     say "(2) session set-up: $setup_sessions sessions of one 1 KiB file, $setup_concurrency at once"
-    for setup in portcullis haproxy; do
+    for setup in direct portcullis haproxy; do
         load "$setup" setup setup --sessions "$setup_sessions" --warmup "$setup_warmup" \
             --concurrency "$setup_concurrency" --work "$data/send" --name "SETUP-${setup^^}"
     done

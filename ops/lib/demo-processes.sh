@@ -24,7 +24,9 @@ start_process() {
 # The PID of process NAME: from its PID file, else as started.
 pid_of() {
     local name=$1 pid=
-    pid=$(cat "$run/$name.pid" 2>/dev/null) || pid=$(awk -v name="$name" '$1 == name { print $3 }' "$run/started")
+    # A daemon creates its PID file before it writes its PID in it: an empty file counts as none yet.
+    pid=$(cat "$run/$name.pid" 2>/dev/null) && [[ -n $pid ]] \
+        || pid=$(awk -v name="$name" '$1 == name { print $3 }' "$run/started")
     printf '%s\n' "$pid"
 }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param heartbeatInterval how often each side sends PING (default 5 s)
  * @param heartbeatTimeout  no frame received for this long → link dead (default 15 s)
- * @param streamWindow      per-stream receive window in octets (default 256 KiB)
+ * @param streamWindow      per-stream receive window in octets (default 1 MiB: one stream's throughput is at most
+ *                          its window per round trip of credit, which a busy host stretches to milliseconds)
  * @param maxStreams        the most concurrent streams a side accepts (default 10 000)
  * @param handshakeTimeout  TLS handshake limit (default 10 s)
  * @param tlsProvider       the TLS implementation of the link, and of relay-server's partner connections (default
@@ -47,9 +48,9 @@ public record LinkSettings(Duration heartbeatInterval, Duration heartbeatTimeout
                 TlsProvider.preferred());
     }
 
-    /** 5 s, 15 s, 256 KiB, 10 000, 10 s, the preferred TLS provider. */
+    /** 5 s, 15 s, 1 MiB, 10 000, 10 s, the preferred TLS provider. */
     public static LinkSettings defaults() {
-        return new LinkSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 256 * 1024, 10_000,
+        return new LinkSettings(Duration.ofSeconds(5), Duration.ofSeconds(15), 1024 * 1024, 10_000,
                 Duration.ofSeconds(10));
     }
 

@@ -4,19 +4,19 @@
 #
 # Each process has a name (inside-daemon, partner-daemon, backend-api, relay-server, relay-client), a
 # PID file $work/run/NAME.pid, and a line "NAME MODULE PID" in $work/run/started, in the order started.
-# relay-server and relay-client write and remove their PID files themselves (--pid-file); the script
-# writes the others'. MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while
+# backend-api, relay-server and relay-client write and remove their PID files themselves (--pid-file);
+# the script writes the OFTP2 daemons'. MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while
 # its command line still names that jar, so a PID file left over after a reboot never stops somebody
 # else's process.
 
 # Starts a program in the background: start_process NAME MODULE OUT_FILE ERR_FILE PID_FILE_BY COMMAND...
 # PID_FILE_BY is "self" for a daemon that writes its own PID file, "script" otherwise. Standard input is
 # /dev/null (no TTY needed); nohup keeps it alive after the terminal closes (--keep). The launchers exec
-# java, so $! is the Java process itself.
+# java, so $! is the Java process itself. Its JVM gets quick_java_opts.
 start_process() {
     local name=$1 module=$2 out=$3 err=$4 by=$5
     shift 5
-    nohup "$@" </dev/null >"$out" 2>"$err" &
+    JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" nohup "$@" </dev/null >"$out" 2>"$err" &
     [[ $by == self ]] || printf '%s\n' "$!" >"$run/$name.pid"
     printf '%s %s %s\n' "$name" "$module" "$!" >>"$run/started"
 }

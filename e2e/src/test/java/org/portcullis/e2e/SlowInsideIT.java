@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -77,10 +78,15 @@ class SlowInsideIT {
         long slowStart = System.nanoTime();
         CompletableFuture<SessionResult> slowSession = startSlowSession(slow);
         double besideSpeed = besideSpeed(soloSpeed);
+        // On a fast machine the transfers beside it may end before the slow daemon has read its first buffer of
+        // 99 999 octets (a second at its rate); the figures below need the slow session to have moved.
+        Path slowPart = relay.inside().inbox().resolve(".SLOW.part");
+        Await.until(() -> sizeOf(slowPart) > 0, RelayPath.TIMEOUT,
+                "the slow daemon's first octets");
         // The slow session alone again, by now as full as its partner could make it.
         MemoryProbe.Held withSlow = MemoryProbe.peak(SAMPLES);
         double slowSeconds = (System.nanoTime() - slowStart) / 1e9;
-        long slowArrived = Files.size(relay.inside().inbox().resolve(".SLOW.part"));
+        long slowArrived = Files.size(slowPart);
         assertFalse(slowSession.isDone(), "the slow session is still running");
 
         // Ending it shows what its partner got into relay-server: far less than the file, little more than arrived.
@@ -157,6 +163,15 @@ class SlowInsideIT {
         Path arrived = relay.inside().inbox().resolve(file.path().getFileName());
         assertEquals(file.sha256(), TestFiles.sha256(arrived));
         return file.size() / (double) Figures.MIB / seconds;
+    }
+
+    /** The size of a file that may not exist yet: 0 until it does. */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static String mib(long octets) {

@@ -109,9 +109,14 @@ public final class FakeRelayServer implements LinkListener, AutoCloseable {
 
     /** The next configuration pushed, failing after {@link #WAIT}. */
     public byte[] nextConfig() throws InterruptedException {
-        byte[] document = configs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return nextConfig(WAIT);
+    }
+
+    /** The next configuration pushed, failing after {@code within}. */
+    public byte[] nextConfig(Duration within) throws InterruptedException {
+        byte[] document = configs.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (document == null) {
-            throw new AssertionError("no configuration pushed within " + WAIT);
+            throw new AssertionError("no configuration pushed within " + within);
         }
         return document;
     }

@@ -9,6 +9,7 @@ import org.portcullis.proxy.DiscoverySettings;
 import org.portcullis.proxy.DiscoveryStep;
 import org.portcullis.proxy.ProxyEndpoint;
 import org.portcullis.proxy.http.OutboundSettings;
+import org.portcullis.proxy.http.RetryBackoff;
 import org.portcullis.relay.client.cli.Token;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
@@ -72,7 +73,10 @@ public final class BackendOptions {
         if (connectionTtl.isZero() || pollInterval.isZero()) {
             throw new IllegalArgumentException("--connection-ttl and --poll-interval must be positive");
         }
-        OutboundSettings outbound = OutboundSettings.defaults(backendCa).withConnectionTtl(connectionTtl);
+        // Retries after failed rounds never wait longer than a poll would: after a long outage the next pull comes
+        // at most one poll interval after the backend is back (proxy discovery's own cap is 5 minutes).
+        OutboundSettings outbound = OutboundSettings.defaults(backendCa).withConnectionTtl(connectionTtl)
+                .withRetry(RetryBackoff.defaults().cappedAt(pollInterval));
         BackendEndpoints endpoints = option("-U", () -> BackendEndpoints.of(url));
         return new BackendSettings(endpoints, token, pollInterval, longPollWait, discovery, outbound,
                 BackendSettings.DEFAULT_REPORT_QUEUE, relayName);

@@ -35,6 +35,11 @@ final class Figures {
         return mib("e2e.restartFileMiB", 64);
     }
 
+    /** Sessions held open after their SSID exchange at once, for relay-server's heap per session: 200. */
+    static int heldSessions() {
+        return Integer.getInteger("e2e.heldSessions", 200);
+    }
+
     private static long mib(String property, long defaultMib) {
         return Long.getLong(property, defaultMib) * MIB;
     }

@@ -59,7 +59,7 @@ class BackoffTest {
         LinkSettings defaults = LinkSettings.defaults();
         assertEquals(Duration.ofSeconds(5), defaults.heartbeatInterval());
         assertEquals(Duration.ofSeconds(15), defaults.heartbeatTimeout());
-        assertEquals(256 * 1024, defaults.streamWindow());
+        assertEquals(1024 * 1024, defaults.streamWindow());
         assertEquals(10_000, defaults.maxStreams());
         assertEquals(Duration.ofSeconds(10), defaults.handshakeTimeout());
         assertThrows(IllegalArgumentException.class, () -> new LinkSettings(Duration.ofSeconds(5),

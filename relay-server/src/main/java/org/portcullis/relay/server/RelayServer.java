@@ -23,6 +23,7 @@ import org.portcullis.config.Addresses;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkException;
 import org.portcullis.link.LinkServer;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.server.config.ConfigApplier;
 import org.portcullis.relay.server.config.CurrentConfig;
 import org.portcullis.relay.server.link.CrlUrlReporter;
@@ -33,6 +34,7 @@ import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.partner.PartnerInitializer;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServices;
+import org.portcullis.relay.server.partner.PasswordVerifier;
 import org.portcullis.relay.server.partner.SourceRateLimiter;
 import org.portcullis.oftp2.EsidReason;
 import org.portcullis.relay.server.session.LiveSessions;
@@ -71,6 +73,7 @@ public final class RelayServer implements AutoCloseable {
     private final InsideLink insideLink = new InsideLink();
     private final CurrentConfig current = new CurrentConfig();
     private final RunningLicense license;
+    private final TlsProvider tls;
 
     public RelayServer(RelayServerSettings settings) {
         group = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, new DefaultThreadFactory("relay-io"),
@@ -79,11 +82,13 @@ public final class RelayServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
         configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
         license = settings.license();
+        tls = settings.linkSettings().tlsProvider();
         SessionSupport support = new SessionSupport(settings.audit(), limiter, license, sessions, metrics);
         CrlUrlReporter crls = new CrlUrlReporter(insideLink);
-        PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter());
+        PartnerServices services = new PartnerServices(support, insideLink, new PasswordVerifier(blocking), crls,
+                new SourceRateLimiter());
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
-        ConfigApplier applier = new ConfigApplier(current, listeners, configThread);
+        ConfigApplier applier = new ConfigApplier(current, listeners, configThread, tls);
         OutgoingConnector outgoing = new OutgoingConnector(group, current, support, crls, blocking);
         linkServer = new LinkServer(group, settings.linkAddress(), settings.credentials(), settings.linkSettings(),
                 new ServerLinkListener(insideLink, crls, applier::receive, outgoing::open));
@@ -102,8 +107,8 @@ public final class RelayServer implements AutoCloseable {
         group.next().scheduleAtFixedRate(license::log, 1, 1, TimeUnit.DAYS);
         try {
             InetSocketAddress bound = linkServer.start().get(LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration",
-                    Addresses.display(bound));
+            LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration; TLS by {}",
+                    Addresses.display(bound), tls.describe());
             return bound;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof LinkException link ? link : new LinkException("cannot start the link", e);

@@ -4,19 +4,19 @@
 #
 # Each process has a name (inside-daemon, partner-daemon, backend-api, relay-server, relay-client), a
 # PID file $work/run/NAME.pid, and a line "NAME MODULE PID" in $work/run/started, in the order started.
-# relay-server and relay-client write and remove their PID files themselves (--pid-file); the script
-# writes the others'. MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while
+# backend-api, relay-server and relay-client write and remove their PID files themselves (--pid-file);
+# the script writes the OFTP2 daemons'. MODULE names the runnable jar (MODULE-*-all.jar): a PID is only signalled while
 # its command line still names that jar, so a PID file left over after a reboot never stops somebody
 # else's process.
 
 # Starts a program in the background: start_process NAME MODULE OUT_FILE ERR_FILE PID_FILE_BY COMMAND...
 # PID_FILE_BY is "self" for a daemon that writes its own PID file, "script" otherwise. Standard input is
 # /dev/null (no TTY needed); nohup keeps it alive after the terminal closes (--keep). The launchers exec
-# java, so $! is the Java process itself.
+# java, so $! is the Java process itself. Its JVM gets quick_java_opts.
 start_process() {
     local name=$1 module=$2 out=$3 err=$4 by=$5
     shift 5
-    nohup "$@" </dev/null >"$out" 2>"$err" &
+    JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" nohup "$@" </dev/null >"$out" 2>"$err" &
     [[ $by == self ]] || printf '%s\n' "$!" >"$run/$name.pid"
     printf '%s %s %s\n' "$name" "$module" "$!" >>"$run/started"
 }
@@ -24,7 +24,9 @@ start_process() {
 # The PID of process NAME: from its PID file, else as started.
 pid_of() {
     local name=$1 pid=
-    pid=$(cat "$run/$name.pid" 2>/dev/null) || pid=$(awk -v name="$name" '$1 == name { print $3 }' "$run/started")
+    # A daemon creates its PID file before it writes its PID in it: an empty file counts as none yet.
+    pid=$(cat "$run/$name.pid" 2>/dev/null) && [[ -n $pid ]] \
+        || pid=$(awk -v name="$name" '$1 == name { print $3 }' "$run/started")
     printf '%s\n' "$pid"
 }
 
@@ -147,14 +149,14 @@ await_end() {
     [[ -n $pid ]] || return 0
     while runs_module "$pid" "$module"; do
         if ((SECONDS >= deadline)); then
-            printf 'demo: %s (PID %s) did not stop within %ss after SIGTERM; killed\n' "$name" "$pid" "$timeout_s" >&2
+            printf '%s: %s (PID %s) did not stop within %ss after SIGTERM; killed\n' "${script_name:-demo}" "$name" "$pid" "$timeout_s" >&2
             kill -KILL "$pid" 2>/dev/null || true
             return 1
         fi
         sleep 0.1
     done
     wait "$pid" 2>/dev/null || true # reaps it when it is a child of this shell
-    printf 'demo: stopped %-15s (PID %s)\n' "$name" "$pid"
+    printf '%s: stopped %-15s (PID %s)\n' "${script_name:-demo}" "$name" "$pid"
 }
 
 # ops/demo stop [--work DIR]: stops a system left running by --keep.

@@ -10,8 +10,9 @@ print_summary() {
     summary_process inside-daemon "$inside_address (OFTP2 over TCP, $inside_id)"
     summary_process partner-daemon "$partner_daemon_address (OFTP2 over TLS, $partner_id)"
 
-    printf '  control ports: relay-server 127.0.0.1:%s, relay-client 127.0.0.1:%s (secret: %s)\n' \
-        "$(control_port relay-server)" "$(control_port relay-client)" "${control_secret##*/}"
+    printf '  control ports: relay-server 127.0.0.1:%s, relay-client 127.0.0.1:%s, backend-api 127.0.0.1:%s (secret: %s)\n' \
+        "$(control_port relay-server)" "$(control_port relay-client)" "$(control_port backend-api)" \
+        "${control_secret##*/}"
     printf '  relay-server ctl status:\n'
     grep -E '^(license|link|config|partner-listeners):' "$logs/relay-server-ctl-status.out" | sed 's/^/    /'
     printf '  ops/status: %s\n' "$(tail -n1 "$logs/ops-status.out" | sed 's/^status: //')"
@@ -39,8 +40,9 @@ print_summary() {
     done
 
     printf '\nLogs in %s\n' "$logs"
-    printf '  relay-server %s, relay-client %s, backend-api backend-api.log,\n' \
-        "$(basename "$(newest_file "$server_log")")" "$(basename "$(newest_file "$client_log")")"
+    printf '  relay-server %s, relay-client %s, backend-api %s,\n' \
+        "$(basename "$(newest_file "$server_log")")" "$(basename "$(newest_file "$client_log")")" \
+        "$(basename "$(newest_file "$backend_log")")"
     printf '  the OFTP2 daemons inside-daemon.log and partner-daemon.log, the senders *-send.log\n\n'
     ((mismatches == 0)) || fail "$mismatches received file(s) differ from what was sent"
 }
@@ -78,7 +80,8 @@ summary_process() {
 }
 
 # demo.env: KEY=value lines a shell can source, for pointing one's own OFTP2 client at the running demo.
-# CONTROL_PORT is relay-server's control port, CLIENT_CONTROL_PORT relay-client's; one secret for both.
+# CONTROL_PORT is relay-server's control port, CLIENT_CONTROL_PORT relay-client's, BACKEND_CONTROL_PORT
+# backend-api's; one secret for all three.
 write_demo_env() {
     local env=$work/demo.env
     {
@@ -107,6 +110,7 @@ write_demo_env() {
         env_line CONTROL_PORT "$(control_port relay-server)"
         env_line CONTROL_SECRET_FILE "$control_secret"
         env_line CLIENT_CONTROL_PORT "$(control_port relay-client)"
+        env_line BACKEND_CONTROL_PORT "$(control_port backend-api)"
         env_line SERVER_PID_FILE "$run/relay-server.pid"
         env_line CLIENT_PID_FILE "$run/relay-client.pid"
         env_line BACKEND_PID_FILE "$run/backend-api.pid"
@@ -116,7 +120,7 @@ write_demo_env() {
         env_line SERVER_LOG "$(newest_file "$server_log")"
         env_line CLIENT_LOG "$(newest_file "$client_log")"
         env_line LOG_DIR "$logs"
-        env_line BACKEND_LOG "$logs/backend-api.log"
+        env_line BACKEND_LOG "$(newest_file "$backend_log")"
         env_line LICENSE_FILE "$license_dir/license.txt"
         env_line LICENSE_TRUST "$license_dir/vendor.pub"
         env_line BIN_DIR "$bin"

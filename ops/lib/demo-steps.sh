@@ -10,8 +10,8 @@ inside_password=INSIDE01
 route_name=to-partner
 token_name=demo-relay
 modules=(oftp2 testkit license-tool backend-api relay-server relay-client)
-# One-shot commands start faster with the client compiler only and one GC thread; on a busy machine
-# this halves their CPU time. The daemons keep the JVM's defaults.
+# Every JVM of the demo starts faster with the client compiler only and the serial GC: on a busy machine
+# this halves the CPU time of a short run, and a demo's few megabytes need no optimising compiler.
 quick_java_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 steps_total=0
 steps_done=0
@@ -19,7 +19,10 @@ failure=
 declare -A sent_hashes=()
 sent_names=()
 
-say() { printf 'demo: %s\n' "$*"; }
+# The name in front of every line; ops/soak, which shares these steps, sets its own.
+script_name=${script_name:-demo}
+
+say() { printf '%s: %s\n' "$script_name" "$*"; }
 
 fail() {
     failure=$1
@@ -36,25 +39,26 @@ step() {
     if ((SECONDS - started >= 2)); then say "      ($((SECONDS - started)) s)"; fi
 }
 
-# Runs a one-shot command (not a daemon) with quick_java_opts.
+# Runs a command (a one-shot command or a daemon) with quick_java_opts.
 quick() {
     JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" "$@"
 }
 
-# The work folder: the one given (created, must be empty) or a new one under work-demo/.
+# The work folder: the one given (created, must be empty) or a new one under work-$script_name/.
 open_work_folder() {
     if [[ -n $1 ]]; then
         mkdir -p "$1"
         work=$(cd "$1" && pwd -P)
         if [[ -n $(ls -A "$work") ]]; then
-            printf 'demo: the work folder %s is not empty; give a new or empty one\n' "$work" >&2
+            printf '%s: the work folder %s is not empty; give a new or empty one\n' "$script_name" "$work" >&2
             exit 2
         fi
     else
-        mkdir -p "$repo/work-demo"
-        work=$(mktemp -d "$repo/work-demo/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
+        mkdir -p "$repo/work-$script_name"
+        work=$(mktemp -d "$repo/work-$script_name/$(date -u +%Y%m%dT%H%M%SZ)-XXXX")
     fi
     say "work folder: $work"
+    make_control_secret
     pki=$work/pki
     license_dir=$work/license
     backend_data=$work/backend
@@ -83,21 +87,36 @@ build_if_missing() {
         || fail "the build failed (see $logs/build.log)"
 }
 
-make_pki() {
+# The PKI, the vendor key with the license, and the partner's password hash do not need one another:
+# their JVMs run side by side, each writing its own log, and each is checked once all have ended.
+make_keys() {
     quick "$bin/portcullis-pki" make-pki --dir "$pki" --name server=localhost --name "partner=$partner_id" \
         --name "inside=$inside_id" --name backend=localhost --name link-server=relay-server.link \
-        --name link-client=relay-client.link >"$logs/pki.log" 2>&1 || fail "making the PKI (see $logs/pki.log)"
+        --name link-client=relay-client.link >"$logs/pki.log" 2>&1 &
+    local pki_job=$! license_code=0 hash_code=0
+    make_license >>"$logs/license.log" 2>&1 &
+    local license_job=$!
+    printf '%s\n' "$partner_password" | quick "$bin/relay-client" hash-password >"$work/partner.hash" \
+        2>"$logs/hash-password.log" &
+    local hash_job=$!
+    wait "$pki_job" || fail "making the PKI (see $logs/pki.log)"
+    wait "$license_job" || license_code=$?
+    wait "$hash_job" || hash_code=$?
+    ((license_code == 0)) || fail "making the license: $(tail -n1 "$logs/license.log") (see $logs/license.log)"
+    ((hash_code == 0)) || fail "hashing the partner's password (see $logs/hash-password.log)"
+    say "      license for this host's Proxy ID $(cat "$license_dir/proxy-id"), 10 sessions, one year, signed by a vendor key made now"
 }
 
+# Run in the background by make_keys: the vendor key and this host's Proxy ID side by side, then the
+# license. Its output goes to the license log; a failure is its last line and exit code 1.
 make_license() {
-    quick "$bin/license-tool" keygen --key "$license_dir/vendor.key" --public-key "$license_dir/vendor.pub" \
-        >"$logs/license.log" 2>&1 || fail "making the vendor key (see $logs/license.log)"
-    proxy_id=$(quick "$bin/relay-server" -L 2>>"$logs/license.log") \
-        || fail "relay-server -L cannot name this host: $(tail -n1 "$logs/license.log")"
-    quick "$bin/license-tool" issue --proxy-id "$proxy_id" --licensee "Portcullis demo on $(uname -n)" \
-        --expires "$(date -u -d '+365 days' +%F)" --max-sessions 10 --key "$license_dir/vendor.key" \
-        -o "$license_dir/license.txt" >>"$logs/license.log" 2>&1 || fail "issuing the license (see $logs/license.log)"
-    say "      license for this host's Proxy ID $proxy_id, 10 sessions, one year, signed by a vendor key made now"
+    quick "$bin/license-tool" keygen --key "$license_dir/vendor.key" --public-key "$license_dir/vendor.pub" &
+    local keygen=$!
+    quick "$bin/relay-server" -L >"$license_dir/proxy-id" || { echo "relay-server -L cannot name this host"; exit 1; }
+    wait "$keygen" || { echo "license-tool keygen failed"; exit 1; }
+    quick "$bin/license-tool" issue --proxy-id "$(cat "$license_dir/proxy-id")" \
+        --licensee "Portcullis demo on $(uname -n)" --expires "$(date -u -d '+365 days' +%F)" --max-sessions 10 \
+        --key "$license_dir/vendor.key" -o "$license_dir/license.txt" || { echo "license-tool issue failed"; exit 1; }
 }
 
 # The inside OFTP2 daemon (plain TCP, as relay-client reaches it) and the partner's (TLS, the route's
@@ -112,9 +131,11 @@ start_peers() {
         --tls --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" --client-ca "$pki/ca.pem"
 }
 
-# relay-server, which listens only for relay-client until it has a configuration; its link port is read
-# when relay-client starts, so that it starts while the backend is set up. The OFTP2 daemons' ports.
-start_server() {
+# The OFTP2 daemons and relay-server start side by side; once the daemons report their ports, the
+# backend is set up (one config import) and backend-api starts. relay-server listens only for
+# relay-client until it has a configuration.
+start_daemons() {
+    start_peers
     start_relay_server
     wait_for_line "$logs/inside-daemon.out" 'listening on [^ ]+' inside-daemon || exit 1
     inside_address=${line#listening on }
@@ -122,6 +143,14 @@ start_server() {
     partner_daemon_address=${line#listening on }
     say "      inside daemon $inside_id on $inside_address (OFTP2 over TCP)"
     say "      partner daemon $partner_id on $partner_daemon_address (OFTP2 over TLS)"
+    set_up_backend
+    start_backend_api
+    wait_for_line "$backend_log" 'API listening on https://[^ ]+' backend-api || exit 1
+    backend_url="${line#API listening on }/v1/config"
+    say "      backend-api serves $backend_url"
+    wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
+    link_address=${line#link listening on }
+    say "      relay-server's link listens on $link_address; no partner listener before a configuration"
 }
 
 # The daemons' options for running as services: their own PID files (the control file with the port
@@ -140,7 +169,6 @@ make_control_secret() {
 start_relay_server() {
     server_log=@relay-server
     audit_log=@audit
-    make_control_secret
     service_options relay-server
     start_process relay-server relay-server "$logs/relay-server.out" "$logs/relay-server.err" self \
         "$bin/relay-server" -i 127.0.0.1:0 --link-cert "$pki/link-server.crt.pem" --link-key "$pki/link-server.key.pem" \
@@ -153,55 +181,6 @@ pin_of() {
     printf 'sha256:%s\n' "$(awk '/-----BEGIN/ { n++ } n == 1' "$1" | sed '/-----/d' | base64 -d | sha256sum | cut -d' ' -f1)"
 }
 
-# backend-api's admin commands against the data folder; their output goes to the admin log.
-admin() {
-    printf '$ backend-api %s\n' "$*" >>"$logs/backend-admin.log"
-    quick "$bin/backend-api" "$@" --data "$backend_data" >>"$logs/backend-admin.log" 2>&1 \
-        || fail "backend-api $1 $2 failed (see $logs/backend-admin.log)"
-}
-
-# A PEM file as the text of a JSON string (RFC 7468 text has no quotes or backslashes to escape).
-json_pem() {
-    awk '{ printf "%s\\n", $0 }' "$1"
-}
-
-# The relay's own settings as a configuration document (docs/configuration.md): its public listener
-# (port 0: relay-server reports the port it bound), its certificates, the CA partners' certificates
-# chain to, and the inside daemon. Partners and routes are added with backend-api's commands.
-write_base_config() {
-    cat >"$work/relay-base.json" <<EOF
-{
-  "schemaVersion": 1,
-  "revision": "demo",
-  "listeners": [{"address": "127.0.0.1", "port": 0}],
-  "serverIdentity": {"certificateChainPem": "$(json_pem "$pki/server.crt.pem")",
-                     "privateKeyPem": "$(json_pem "$pki/server.key.pem")"},
-  "outgoing": {"clientIdentity": {"certificateChainPem": "$(json_pem "$pki/inside.crt.pem")",
-                                  "privateKeyPem": "$(json_pem "$pki/inside.key.pem")"}},
-  "trust": {"caCertificatesPem": ["$(json_pem "$pki/ca.pem")"]},
-  "inside": {"host": "127.0.0.1", "port": $(port_of "$inside_address")}
-}
-EOF
-}
-
-start_backend() {
-    (umask 077 && write_base_config)
-    admin config import "$work/relay-base.json"
-    admin partner add "$partner_id" < <(printf '%s\n' "$partner_password")
-    admin route add "$route_name" --partner "$partner_id" --host 127.0.0.1 --port "$(port_of "$partner_daemon_address")" \
-        --listen-address 127.0.0.1 --listen-port 0
-    printf '$ backend-api token create %s\n' "$token_name" >>"$logs/backend-admin.log"
-    (umask 077 && quick "$bin/backend-api" token create "$token_name" --data "$backend_data" >"$work/backend.token" \
-        2>>"$logs/backend-admin.log") || fail "backend-api token create failed (see $logs/backend-admin.log)"
-    start_process backend-api backend-api "$logs/backend-api.out" "$logs/backend-api.log" script \
-        "$bin/backend-api" serve --data "$backend_data" --cert "$pki/backend.crt.pem" --key "$pki/backend.key.pem" \
-        --listen 127.0.0.1:0
-    wait_for_line "$logs/backend-api.log" 'API listening on https://[^ ]+' backend-api || exit 1
-    backend_url="${line#API listening on }/v1/config"
-    say "      relay settings imported; partner $partner_id, route $route_name and token $token_name added"
-    say "      backend-api serves $backend_url"
-}
-
 # relay-client takes its configuration from backend-api over HTTPS with the token, the backend's
 # certificate checked against the demo's CA. Proxy discovery is off: the backend is on loopback, and a
 # proxy from this machine's environment has nothing to do with it. (--config-file FILE instead of -U and
@@ -212,16 +191,7 @@ client_config_args() {
 }
 
 start_relay_client() {
-    wait_for_line "$server_log" 'link listening on [^ ;]+' relay-server || exit 1
-    link_address=${line#link listening on }
-    say "      relay-server's link listens on $link_address; no partner listener before a configuration"
-    client_config_args
-    client_log=@relay-client
-    service_options relay-client
-    start_process relay-client relay-client "$logs/relay-client.out" "$logs/relay-client.err" self \
-        "$bin/relay-client" -S "$link_address" "${client_config[@]}" "${service[@]}" \
-        --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
-        --server-pin "$(pin_of "$pki/link-server.crt.pem")"
+    launch_relay_client "$logs/relay-client.out" "$logs/relay-client.err"
     wait_for_line "$client_log" 'configuration revision [^ ]+ received' relay-client || exit 1
     say "      relay-client: ${line} from backend-api"
     wait_for_line "$client_log" 'relay-server applied configuration revision [^ ]+' relay-client || exit 1
@@ -232,6 +202,18 @@ start_relay_client() {
     outgoing_address=${line##* }
     say "      partners connect to relay-server on $partner_address"
     say "      the inside daemon reaches $partner_id through relay-client on $outgoing_address"
+}
+
+# Starts relay-client (OUT_FILE and ERR_FILE take its standard output and error) with the link's
+# address, the backend's and its own certificates; it logs to the daily file @relay-client.
+launch_relay_client() {
+    client_config_args
+    client_log=@relay-client
+    service_options relay-client
+    start_process relay-client relay-client "$1" "$2" self \
+        "$bin/relay-client" -S "$link_address" "${client_config[@]}" "${service[@]}" \
+        --link-cert "$pki/link-client.crt.pem" --link-key "$pki/link-client.key.pem" --link-ca "$pki/ca.pem" \
+        --server-pin "$(pin_of "$pki/link-server.crt.pem")"
 }
 
 # Random files: make_files FOLDER PREFIX SIZE... (named PREFIX-SIZE.BIN); their SHA-256 are kept,
@@ -247,18 +229,28 @@ make_files() {
     done
 }
 
+# send_as_partner ODETTE_ID PASSWORD FOLDER OUT: a partner's oftp2-peer sends FOLDER's files to relay-server
+# over TLS with the partner's certificate; its output goes to OUT.out, its log to OUT.log.
+send_as_partner() {
+    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$1" --password "$2" --dir "$3" \
+        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
+        </dev/null >"$4.out" 2>"$4.log"
+}
+
+# send_as_inside FOLDER OUT: the inside daemon's oftp2-peer sends FOLDER's files to the partner through
+# relay-client's route (plain TCP on loopback, as an inside daemon reaches it).
+send_as_inside() {
+    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
+        --password "$inside_password" --dir "$1" </dev/null >"$2.out" 2>"$2.log"
+}
+
 # The partner sends to the inside and the inside daemon to the partner, both sessions at once.
 transfer_files() {
     make_files "$partner_outbox" FROM-PARTNER 0 1024 1048576 4194304
     make_files "$inside_outbox" FROM-INSIDE 1024 1048576
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" \
-        --password "$partner_password" --dir "$partner_outbox" \
-        --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/partner-send.out" 2>"$logs/partner-send.log" &
+    send_as_partner "$partner_id" "$partner_password" "$partner_outbox" "$logs/partner-send" &
     local partner_send=$! partner_code=0 inside_code=0
-    quick "$bin/oftp2-peer" send --connect "$outgoing_address" --odette-id "$inside_id" \
-        --password "$inside_password" --dir "$inside_outbox" \
-        </dev/null >"$logs/inside-send.out" 2>"$logs/inside-send.log" &
+    send_as_inside "$inside_outbox" "$logs/inside-send" &
     local inside_send=$!
     wait "$partner_send" || partner_code=$?
     wait "$inside_send" || inside_code=$?
@@ -278,9 +270,7 @@ refuse_partner() {
     inside_before=$(count_lines "$logs/inside-daemon.log" 'connected from')
     client_before=$(count_lines "$client_log" 'incoming session from')
     make_files "$refused_outbox" FROM-REFUSED 1024
-    quick "$bin/oftp2-peer" send --connect "$partner_address" --odette-id "$partner_id" --password WRONG \
-        --dir "$refused_outbox" --tls --ca "$pki/ca.pem" --cert "$pki/partner.crt.pem" --key "$pki/partner.key.pem" \
-        </dev/null >"$logs/refused-send.out" 2>"$logs/refused-send.log" || code=$?
+    send_as_partner "$partner_id" WRONG "$refused_outbox" "$logs/refused-send" || code=$?
     refusal=$(tail -n1 "$logs/refused-send.out")
     ((code != 0)) || fail "a partner with a wrong password was not refused"
     [[ $refusal == *"ESID 04"* ]] || fail "the refused partner got \"$refusal\", not ESID 04"
@@ -297,12 +287,22 @@ refuse_partner() {
 # relay-server's own account over its control port, and ops/status (PID files, processes, sockets with
 # lsof) over all three daemons; a FAIL there fails the demo. Without lsof ops/status is left out.
 check_running() {
+    local ctl_code=0
+    # The JVM of ctl runs while ops/status looks at the sockets.
     quick "$bin/relay-server" ctl --pid-file "$run/relay-server.pid" --control-secret "$control_secret" status \
-        >"$logs/relay-server-ctl-status.out" 2>&1 || fail "relay-server ctl status: $(tail -n1 "$logs/relay-server-ctl-status.out")"
+        >"$logs/relay-server-ctl-status.out" 2>&1 &
+    local ctl_job=$!
+    check_with_ops_status
+    wait "$ctl_job" || ctl_code=$?
+    ((ctl_code == 0)) || fail "relay-server ctl status: $(tail -n1 "$logs/relay-server-ctl-status.out")"
     say "      relay-server ctl status: $(grep -E '^(state|link):' "$logs/relay-server-ctl-status.out" | sed -z 's/\n/; /g; s/; $//')"
+    say "      ops/status: $(tail -n1 "$logs/ops-status.out" | sed "s/^status: //")"
+}
+
+# ops/status over all three daemons (PID files, processes, sockets with lsof); a FAIL fails the demo.
+check_with_ops_status() {
     if ! command -v lsof >/dev/null; then
-        printf 'ops/status left out: lsof is not installed\n' >"$logs/ops-status.out"
-        say "      ops/status left out: lsof is not installed"
+        printf 'left out: lsof is not installed\n' >"$logs/ops-status.out"
         return
     fi
     "$repo/ops/status" --server-pid "$run/relay-server.pid" --client-pid "$run/relay-client.pid" \
@@ -310,7 +310,6 @@ check_running() {
         --public-port "$(port_of "$partner_address")" --route-port "$(port_of "$outgoing_address")" \
         --api-port "$(port_of "${backend_url%/v1/config}")" server client backend >"$logs/ops-status.out" 2>&1 \
         || fail "ops/status: $(grep -m1 '^FAIL' "$logs/ops-status.out" || tail -n1 "$logs/ops-status.out")"
-    say "      ops/status: $(tail -n1 "$logs/ops-status.out" | sed "s/^status: //")"
 }
 
 sha256_of() {

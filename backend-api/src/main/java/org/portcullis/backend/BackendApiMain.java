@@ -18,7 +18,11 @@ import org.portcullis.backend.cli.RouteCommands;
 import org.portcullis.backend.cli.ServeCommand;
 import org.portcullis.backend.cli.StandardInput;
 import org.portcullis.backend.cli.TokenCommands;
+import org.portcullis.daemon.DaemonCommand;
+import org.portcullis.daemon.DaemonIdentity;
+import org.portcullis.daemon.DaemonOptions;
 import org.portcullis.daemon.ManifestVersionProvider;
+import org.portcullis.daemon.control.CtlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +34,12 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, CheckCommand.class, ConfigCommands.class, TokenCommands.class,
                 PartnerCommands.class, IdentityCommands.class, CaCommands.class, CrlCommands.class,
                 RouteCommands.class, ListenerCommands.class, InsideCommands.class, OutgoingCommands.class,
-                LimitsCommands.class, IgnoreCommands.class, EventScriptCommands.class})
-public final class BackendApiMain implements Callable<Integer>, StandardInput {
+                LimitsCommands.class, IgnoreCommands.class, EventScriptCommands.class, CtlCommand.class})
+public final class BackendApiMain implements Callable<Integer>, StandardInput, DaemonCommand {
+    /** Its name, main class and control port 9877 (serve's daemon). */
+    public static final DaemonIdentity IDENTITY = new DaemonIdentity("backend-api", BackendApiMain.class.getName(),
+            9877);
+
     private final InputStream stdin;
 
     @Spec
@@ -54,6 +62,12 @@ public final class BackendApiMain implements Callable<Integer>, StandardInput {
     @Override
     public InputStream stdin() {
         return stdin;
+    }
+
+    /** The defaults of serve's daemon options, for {@code backend-api ctl}. */
+    @Override
+    public DaemonOptions daemonOptions() {
+        return new DaemonOptions(IDENTITY);
     }
 
     /** Without a command: the usage on standard error, exit code 2. */

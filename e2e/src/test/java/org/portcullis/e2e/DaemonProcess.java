@@ -56,6 +56,11 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** The process ID, for {@code jcmd}. */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -54,6 +54,11 @@ final class Figures {
         return Integer.getInteger("e2e.floodLeastSpeedPercent", 50) / 100.0;
     }
 
+    /** Sessions held open after their SSID exchange at once, for relay-server's heap per session: 200. */
+    static int heldSessions() {
+        return Integer.getInteger("e2e.heldSessions", 200);
+    }
+
     private static long mib(String property, long defaultMib) {
         return Long.getLong(property, defaultMib) * MIB;
     }

@@ -160,12 +160,20 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
     /** As {@link #startClientProcess(RelayConfig)}, dialling {@code server}; waits for nothing. */
     DaemonProcess startClientProcess(RelayConfig config, InetSocketAddress server) {
         TestConfig.write(configFile, config);
+        return startClientProcess(server, List.of("--config-file", configFile.toString()));
+    }
+
+    /**
+     * Starts relay-client as a process dialling {@code server}, with its configuration source (and any other
+     * options) in {@code extra}; waits for nothing. Stopped after the test.
+     */
+    DaemonProcess startClientProcess(InetSocketAddress server, List<String> extra) {
         int number = ++processes;
         // A PID file of its own (the default is under /run): a daemon restarted after SIGKILL gets a fresh one.
         List<String> arguments = new ArrayList<>(List.of("-d", "-S", "127.0.0.1:" + server.getPort(),
-                "--config-file", configFile.toString(), "--pid-file", temp.resolve("relay-client-" + number + ".pid")
-                        .toString()));
+                "--pid-file", temp.resolve("relay-client-" + number + ".pid").toString()));
         arguments.addAll(link.clientArguments());
+        arguments.addAll(extra);
         return closeAfterwards(DaemonProcess.start("relay-client.jar",
                 temp.resolve("relay-client-" + number + ".log"), arguments));
     }
@@ -175,8 +183,13 @@ final class RelayPath implements BeforeEachCallback, AfterEachCallback {
      * -l LICENSE --license-trust KEY} plus {@code extra} arguments; waits for nothing. Stopped after the test.
      */
     DaemonProcess startServerProcess(List<String> extra) {
+        return startServerProcess(0, extra);
+    }
+
+    /** As {@link #startServerProcess(List)}, its link on {@code linkPort} (as it was before a restart, say). */
+    DaemonProcess startServerProcess(int linkPort, List<String> extra) {
         int number = ++processes;
-        List<String> arguments = new ArrayList<>(List.of("-i", "127.0.0.1:0", "--pid-file",
+        List<String> arguments = new ArrayList<>(List.of("-i", "127.0.0.1:" + linkPort, "--pid-file",
                 temp.resolve("relay-server-" + number + ".pid").toString()));
         arguments.addAll(link.serverArguments());
         arguments.addAll(extra);

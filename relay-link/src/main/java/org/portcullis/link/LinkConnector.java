@@ -64,7 +64,7 @@ public final class LinkConnector {
             return;
         }
         LinkEndpoint endpoint = new LinkEndpoint(new LinkSide(LinkRole.CLIENT, settings, new TrackingListener()),
-                credentials.clientContext(), LinkAdmission.ANY);
+                credentials.clientContext(settings.tlsProvider()), LinkAdmission.ANY);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)

@@ -3,7 +3,6 @@ package org.portcullis.link;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,11 +51,21 @@ public record LinkCredentials(Path certificateChain, Path privateKey, Path trust
         return peerPin == null || pinOf(certificate).equals(peerPin.toLowerCase(Locale.ROOT));
     }
 
-    /** The relay-server's context: TLS 1.3, client certificate required, chained to the trusted CA and pinned. */
+    /** The relay-server's context with the preferred TLS provider. */
     public SslContext serverContext() {
+        return serverContext(TlsProvider.preferred());
+    }
+
+    /** The relay-client's context with the preferred TLS provider. */
+    public SslContext clientContext() {
+        return clientContext(TlsProvider.preferred());
+    }
+
+    /** The relay-server's context: TLS 1.3, client certificate required, chained to the trusted CA and pinned. */
+    public SslContext serverContext(TlsProvider provider) {
         try {
             return SslContextBuilder.forServer(certificateChain.toFile(), privateKey.toFile())
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(provider.netty())
                     .protocols(TLS_13)
                     .clientAuth(ClientAuth.REQUIRE)
                     .trustManager(new PinningTrustManager(trustedCa, this))
@@ -68,10 +77,10 @@ public record LinkCredentials(Path certificateChain, Path privateKey, Path trust
     }
 
     /** The relay-client's context: TLS 1.3, its certificate presented, the server chained to the CA and pinned. */
-    public SslContext clientContext() {
+    public SslContext clientContext(TlsProvider provider) {
         try {
             return SslContextBuilder.forClient()
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(provider.netty())
                     .protocols(TLS_13)
                     .keyManager(certificateChain.toFile(), privateKey.toFile())
                     .trustManager(new PinningTrustManager(trustedCa, this))

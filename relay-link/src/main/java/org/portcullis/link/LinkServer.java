@@ -52,7 +52,7 @@ public final class LinkServer {
         LinkEndpoint endpoint;
         try {
             endpoint = new LinkEndpoint(new LinkSide(LinkRole.SERVER, settings, listener),
-                    credentials.serverContext(), admission);
+                    credentials.serverContext(settings.tlsProvider()), admission);
         } catch (LinkException e) {
             started.completeExceptionally(e);
             return started;

@@ -36,4 +36,11 @@ public interface LinkStream {
 
     /** Sends RST now and releases queued data. */
     void reset(String reason);
+
+    /**
+     * Like {@link #reset}, and tells the peer that this side closes the session down on purpose (a drain's deadline,
+     * kill-session), so that it ends the session at its side as such: relay-server gives the partner ESID 05 after
+     * the last whole frame it relayed. The peer's listener hears {@link LinkStreamListener#onClosedDown}.
+     */
+    void closeDown(String reason);
 }

@@ -14,4 +14,12 @@ public interface LinkStreamListener {
 
     /** The stream ended: FIN both ways, RST from either side, or link lost (reset = true). Called exactly once. */
     void onClosed(LinkStream stream, boolean reset, String reason);
+
+    /**
+     * The stream ended because the peer closed the session down on purpose ({@link LinkStream#closeDown}); called
+     * instead of {@link #onClosed}, exactly once. By default it is a reset.
+     */
+    default void onClosedDown(LinkStream stream, String reason) {
+        onClosed(stream, true, reason);
+    }
 }

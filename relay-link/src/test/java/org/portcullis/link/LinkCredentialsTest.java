@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContext;
+import io.netty.handler.ssl.SslContext;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.portcullis.testkit.Identity;
 import org.portcullis.testkit.PemFiles;
 import org.portcullis.testkit.TestPki;
@@ -40,14 +46,28 @@ class LinkCredentialsTest {
         assertThrows(LinkException.class, () -> new LinkCredentials(any, any, any, "sha256:" + "0".repeat(63)));
     }
 
-    @Test
-    void buildsTlsContextsForBothSides() {
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void buildsTlsContextsForBothSides(TlsProvider provider) {
+        assumeTrue(provider == TlsProvider.JDK || OpenSsl.isAvailable(), "BoringSSL does not load on this host");
         Identity server = PKI.server();
         PemFiles pem = PKI.write(server, "server");
         LinkCredentials credentials = new LinkCredentials(pem.certificateChain(), pem.privateKey(), PKI.writeCa(),
                 null);
-        assertTrue(credentials.serverContext().isServer());
-        assertNotNull(credentials.clientContext());
+        SslContext serverSide = credentials.serverContext(provider);
+        assertTrue(serverSide.isServer());
+        assertEquals(provider == TlsProvider.OPENSSL, serverSide instanceof OpenSslContext);
+        SslContext clientSide = credentials.clientContext(provider);
+        assertNotNull(clientSide);
+        assertEquals(provider == TlsProvider.OPENSSL, clientSide instanceof OpenSslContext);
+    }
+
+    @Test
+    void parsesTheTlsProviderOption() {
+        assertEquals(TlsProvider.preferred(), TlsProvider.parse("auto"));
+        assertEquals(TlsProvider.JDK, TlsProvider.parse("JDK"));
+        assertEquals(OpenSsl.isAvailable() ? TlsProvider.OPENSSL : TlsProvider.JDK, TlsProvider.parse("openssl"));
+        assertThrows(IllegalArgumentException.class, () -> TlsProvider.parse("conscrypt"));
     }
 
     @Test

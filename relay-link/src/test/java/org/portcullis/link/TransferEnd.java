@@ -10,12 +10,15 @@ import java.util.concurrent.CompletableFuture;
 import org.portcullis.link.mux.MuxStream;
 
 /**
- * One end of a test transfer on a link stream: sends {@code total} pseudo-random octets as fast as writability
- * allows, then closes; digests what it receives, returns credit at once unless stalled, and records the peaks of
- * its send queue and unconsumed receive octets.
+ * One end of a test transfer on a link stream: sends {@code total} pseudo-random octets in chunks of random sizes
+ * (so frames are cut from parts of chunks and joined from several) as fast as writability allows, then closes;
+ * digests what it receives, returns credit at once unless stalled, and records the peaks of its send queue and
+ * unconsumed receive octets. It writes from the thread that attaches it and, after a writability change, from the
+ * link's event loop, so the stream must keep the order of writes from both.
  */
 final class TransferEnd implements LinkStreamListener {
-    private static final int CHUNK = 32 * 1024;
+    /** The largest chunk written at once: four frames. */
+    private static final int MAX_CHUNK = 64 * 1024;
 
     /** How the stream ended and what passed. */
     record Result(boolean reset, String reason, long received, String receivedSha256) {
@@ -60,7 +63,7 @@ final class TransferEnd implements LinkStreamListener {
 
     private synchronized void pump() {
         while (sent < total && stream.isWritable()) {
-            byte[] chunk = new byte[(int) Math.min(CHUNK, total - sent)];
+            byte[] chunk = new byte[(int) Math.min(1 + random.nextInt(MAX_CHUNK), total - sent)];
             random.nextBytes(chunk);
             sentDigest.update(chunk);
             stream.write(Unpooled.wrappedBuffer(chunk));

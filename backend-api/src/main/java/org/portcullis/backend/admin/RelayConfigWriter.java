@@ -91,6 +91,10 @@ final class RelayConfigWriter {
         if (config.outgoing().sourceAddress() != null) {
             SettingsTable.put(connection, Setting.OUTGOING_SOURCE_ADDRESS, config.outgoing().sourceAddress());
         }
+        if (!config.outgoing().allowedHosts().isEmpty()) {
+            SettingsTable.put(connection, Setting.OUTGOING_ALLOWED_HOSTS,
+                    String.join(",", config.outgoing().allowedHosts()));
+        }
         SettingsTable.putDuration(connection, Setting.TIMEOUT_TLS_HANDSHAKE, config.timeouts().tlsHandshake());
         SettingsTable.putDuration(connection, Setting.TIMEOUT_SSID, config.timeouts().ssid());
         SettingsTable.putDuration(connection, Setting.TIMEOUT_IDLE, config.timeouts().idle());

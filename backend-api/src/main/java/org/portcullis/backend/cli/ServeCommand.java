@@ -3,16 +3,18 @@ package org.portcullis.backend.cli;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.apache.logging.log4j.LogManager;
-import org.portcullis.backend.BackendException;
-import org.portcullis.backend.BackendService;
+import org.portcullis.backend.BackendApiMain;
+import org.portcullis.backend.BackendDaemon;
 import org.portcullis.backend.ServiceSettings;
 import org.portcullis.backend.crl.CrlSettings;
 import org.portcullis.backend.http.ApiSettings;
 import org.portcullis.config.Addresses;
+import org.portcullis.daemon.DaemonLogging;
+import org.portcullis.daemon.DaemonOptions;
+import org.portcullis.daemon.DaemonRunner;
 import org.portcullis.proxy.host.HostAllowList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +22,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: runs the HTTPS configuration service until stopped (SIGTERM or Ctrl-C). */
+/**
+ * {@code serve}: runs the HTTPS configuration service as a daemon (PID file, control port, daily log files) until
+ * SIGTERM or SIGINT, as relay-server and relay-client run (docs/operations.md).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Runs the HTTPS configuration service until stopped.")
+        description = {"Runs the HTTPS configuration service until stopped (SIGTERM or SIGINT: it stops, removes "
+                + "its PID file and exits 0).", "Asked while it runs with backend-api ctl."})
 public final class ServeCommand implements Callable<Integer> {
+    // No logger in this class: log4j must start after --log-dir is known (DaemonLogging).
+
     @Spec
     private CommandSpec spec;
 
@@ -50,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " comma-separated (default: any host)")
     private List<String> crlAllowedHosts;
 
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "where the daily log files go (default: none, the console only, as for systemd's journal)")
+    private Path logDir;
+
+    @Mixin
+    private final DaemonOptions daemon = new DaemonOptions(BackendApiMain.IDENTITY);
+
     @Override
     public Integer call() throws InterruptedException {
         InetSocketAddress address;
@@ -72,22 +87,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServiceSettings settings = ServiceSettings.of(store.settings(), ApiSettings.of(address, certificate, key))
                 .withCrl(CrlSettings.defaults().withInterval(crlInterval).withAllowedHosts(crlHosts));
-        BackendService service;
-        try {
-            service = BackendService.start(settings);
-        } catch (BackendException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            spec.commandLine().getErr().flush();
-            return Admin.FAILED;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            // log4j's own shutdown hook is off (log4j2.xml), so the lines of the stop are written: end it now.
-            LogManager.shutdown();
-            stopped.countDown();
-        }, "backend-shutdown"));
-        stopped.await();
-        return Admin.OK;
+        DaemonLogging.prepare(BackendApiMain.IDENTITY, logDir);
+        return new DaemonRunner(daemon, Clock.systemUTC()).run(new BackendDaemon(settings,
+                spec.commandLine().getErr()), spec.commandLine().getErr());
     }
 }

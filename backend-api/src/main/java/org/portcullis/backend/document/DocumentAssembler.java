@@ -64,7 +64,8 @@ public final class DocumentAssembler {
         try {
             RelayConfig config = new RelayConfig(RelayConfig.SCHEMA_VERSION, PENDING_REVISION, state.listeners(),
                     state.serverIdentity(), trust(state, notes), state.partners(), state.inside(), state.routes(),
-                    new OutgoingConfig(state.outgoingSourceAddress(), state.outgoingIdentity()), state.timeouts(),
+                    new OutgoingConfig(state.outgoingSourceAddress(), state.outgoingIdentity(),
+                            state.outgoingAllowedHosts()), state.timeouts(),
                     state.limits());
             return new Assembly(config, errors, notes);
         } catch (ConfigException e) {

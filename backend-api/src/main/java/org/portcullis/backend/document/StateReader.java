@@ -36,9 +36,15 @@ public final class StateReader {
         TlsIdentity server = identity(connection, IdentityPurpose.SERVER, "serverIdentity", problems);
         TlsIdentity outgoing = identity(connection, IdentityPurpose.OUTGOING, "outgoing.clientIdentity", problems);
         return new StoredState(ListenerTable.list(connection), server, outgoing,
-                SettingsTable.get(connection, Setting.OUTGOING_SOURCE_ADDRESS).orElse(null),
+                SettingsTable.get(connection, Setting.OUTGOING_SOURCE_ADDRESS).orElse(null), allowedHosts(connection),
                 TrustedCaTable.list(connection), CrlTable.list(connection), PartnerTable.list(connection),
                 inside(connection), RouteTable.list(connection), timeouts(connection), limits(connection), problems);
+    }
+
+    /** The outgoing allow-list; empty when not set. */
+    public static List<String> allowedHosts(Connection connection) throws SQLException {
+        return SettingsTable.get(connection, Setting.OUTGOING_ALLOWED_HOSTS)
+                .map(hosts -> List.of(hosts.split(","))).orElse(List.of());
     }
 
     private TlsIdentity identity(Connection connection, IdentityPurpose purpose, String field, List<String> problems)

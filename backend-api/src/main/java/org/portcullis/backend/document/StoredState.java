@@ -19,6 +19,7 @@ import org.portcullis.config.TlsIdentity;
  * @param serverIdentity the server identity, or null if none was imported
  * @param outgoingIdentity the outgoing client identity, or null
  * @param outgoingSourceAddress the outgoing source address, or null
+ * @param outgoingAllowedHosts the hosts outgoing routes may reach; empty: each route's own host only
  * @param trustedCas the trusted CAs
  * @param crls the CRLs held
  * @param partners the partners
@@ -29,11 +30,12 @@ import org.portcullis.config.TlsIdentity;
  * @param problems what could not be read, each "field: why"
  */
 public record StoredState(List<ListenerConfig> listeners, TlsIdentity serverIdentity, TlsIdentity outgoingIdentity,
-                          String outgoingSourceAddress, List<TrustedCa> trustedCas, List<StoredCrl> crls,
+                          String outgoingSourceAddress, List<String> outgoingAllowedHosts, List<TrustedCa> trustedCas, List<StoredCrl> crls,
                           List<PartnerConfig> partners, InsideConfig inside, List<RouteConfig> routes,
                           TimeoutConfig timeouts, LimitConfig limits, List<String> problems) {
     public StoredState {
         listeners = List.copyOf(listeners);
+        outgoingAllowedHosts = List.copyOf(outgoingAllowedHosts);
         trustedCas = List.copyOf(trustedCas);
         crls = List.copyOf(crls);
         partners = List.copyOf(partners);

@@ -10,6 +10,8 @@ public enum Setting {
     INSIDE_CONNECT_TIMEOUT("inside.connectTimeoutMillis"),
     /** OutgoingConfig.sourceAddress. */
     OUTGOING_SOURCE_ADDRESS("outgoing.sourceAddress"),
+    /** OutgoingConfig.allowedHosts, comma-separated (no entry holds a comma); absent: each route's own host. */
+    OUTGOING_ALLOWED_HOSTS("outgoing.allowedHosts"),
     /** TimeoutConfig.tlsHandshake, milliseconds. */
     TIMEOUT_TLS_HANDSHAKE("timeouts.tlsHandshakeMillis"),
     /** TimeoutConfig.ssid, milliseconds. */

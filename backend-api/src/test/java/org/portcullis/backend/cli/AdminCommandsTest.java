@@ -156,6 +156,37 @@ class AdminCommandsTest {
     }
 
     @Test
+    void outgoingAllowedHostsAreStoredServedExportedAndImported() throws IOException {
+        assertTrue(run("", "outgoing", "show").out().contains("outgoing allowed hosts: each route's own partner host"
+                + " only"));
+        assertOneLine(2, run("", "outgoing", "allowed-hosts", "*.partner.example", "bad host"), "bad host");
+        assertEquals(0, run("", "outgoing", "allowed-hosts", "*.partner.example,192.0.2.0/24", "oftp.example").code());
+        assertTrue(run("", "outgoing", "show").out().contains("outgoing allowed hosts: *.partner.example, "
+                + "192.0.2.0/24, oftp.example"));
+        completeConfiguration();
+
+        String exported = run("", "config", "export", "-").out();
+        assertTrue(exported.replaceAll("\\s", "").contains("\"allowedHosts\":[\"*.partner.example\",\"192.0.2.0/24\",\"oftp.example\"]"),
+                exported);
+        assertEquals(0, run("", "outgoing", "route-hosts-only").code());
+        assertFalse(run("", "config", "export", "-").out().contains("allowedHosts"));
+
+        Path saved = write("export.json", exported);
+        assertEquals(0, run("", "config", "import", saved.toString()).code());
+        assertTrue(run("", "outgoing", "show").out().contains("outgoing allowed hosts: *.partner.example, "
+                + "192.0.2.0/24, oftp.example"));
+    }
+
+    /** The least the document needs: a listener, the inside daemon and relay-server's identity. */
+    private void completeConfiguration() {
+        PemFiles server = PKI.write(PKI.server(), "complete-server");
+        run("", "listener", "add", "6619");
+        run("", "inside", "set", "127.0.0.1");
+        run("", "identity", "import", "server", "--cert", server.certificateChain().toString(), "--key",
+                server.privateKey().toString());
+    }
+
+    @Test
     void tokensAreShownOnceAndNeverListed() {
         Result created = run("", "token", "create", "relay-1");
         String token = HYGIENE.remember(created.out().strip());
@@ -195,11 +226,7 @@ class AdminCommandsTest {
         assertEquals(1, empty.code());
         assertEquals(3, empty.err().strip().lines().count(), empty.err());
 
-        PemFiles server = PKI.write(PKI.server(), "check-server");
-        run("", "listener", "add", "6619");
-        run("", "inside", "set", "127.0.0.1");
-        run("", "identity", "import", "server", "--cert", server.certificateChain().toString(), "--key",
-                server.privateKey().toString());
+        completeConfiguration();
         Result valid = run("", "check");
 
         assertEquals(0, valid.code(), valid.err());
@@ -215,7 +242,8 @@ class AdminCommandsTest {
         assertOneLine(1, run("", "token", "list"), "chmod 600");
         PemFiles api = PKI.write(PKI.server(), "api");
         assertOneLine(1, run("", "serve", "--cert", api.certificateChain().toString(), "--key",
-                api.privateKey().toString(), "--listen", "127.0.0.1:0"), "chmod 600");
+                api.privateKey().toString(), "--listen", "127.0.0.1:0", "--pid-file",
+                files.resolve("backend-api.pid").toString()), "chmod 600");
         assertOneLine(2, run("", "serve", "--cert", "c", "--key", "k", "--listen", "host:port"), "--listen");
     }
 

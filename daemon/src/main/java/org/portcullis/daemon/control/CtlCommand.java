@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.portcullis.daemon.DaemonCommand;
 import org.portcullis.daemon.DaemonException;
 import org.portcullis.daemon.DaemonOptions;
 import picocli.CommandLine;
@@ -141,10 +142,16 @@ public final class CtlCommand {
         return written.orElse(daemon.control());
     }
 
-    /** The daemon command's options, whose values (default or given before {@code ctl}) are the defaults here. */
+    /**
+     * The daemon command's options, whose values (default or given before {@code ctl}) are the defaults here;
+     * or those a {@link DaemonCommand} gives.
+     */
     private DaemonOptions daemonOptions() {
         CommandSpec parent = spec.parent();
         if (parent != null) {
+            if (parent.userObject() instanceof DaemonCommand command) {
+                return command.daemonOptions();
+            }
             for (CommandSpec mixin : parent.mixins().values()) {
                 if (mixin.userObject() instanceof DaemonOptions options) {
                     return options;

@@ -11,7 +11,7 @@ import org.portcullis.oftp2.session.SessionRules;
  */
 class OftpFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10s")
     void fuzzSession(byte[] data) {
         FuzzInput input = FuzzInput.decode(data);
         new SessionReplay(input, sessionRules()).run();

@@ -1,10 +1,9 @@
 package org.portcullis.oftp2.fuzz;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.portcullis.testkit.FuzzSeeds;
 
 /**
  * Writes the seed corpus into the inputs directory Jazzer reads ({@code <TestClass>Inputs/<method>} next
@@ -12,27 +11,21 @@ import java.nio.file.Path;
  * changing {@link SeedSessions}: {@code java -cp ... org.portcullis.oftp2.fuzz.SeedCorpus}.
  */
 final class SeedCorpus {
-    /** The inputs directory as a class path resource, relative to this package. */
-    static final String RESOURCE_DIRECTORY = "OftpFuzzTestInputs/fuzzSession/";
-    private static final Path SOURCE_DIRECTORY =
-            Path.of("src/test/resources/org/portcullis/oftp2/fuzz").resolve(RESOURCE_DIRECTORY);
+    static final FuzzSeeds FILES = new FuzzSeeds(OftpFuzzTest.class, "fuzzSession");
 
     private SeedCorpus() {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.createDirectories(SOURCE_DIRECTORY);
-        for (SeedSessions.Seed seed : SeedSessions.all()) {
-            Files.write(SOURCE_DIRECTORY.resolve(seed.name()), seed.input());
-        }
+        FILES.write(seeds());
     }
 
-    /** The checked-in octets of a seed, or {@code null} if the file is missing. */
-    static byte[] checkedIn(String name) {
-        try (InputStream in = SeedCorpus.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Every seed session as a fuzz input, by file name. */
+    static Map<String, byte[]> seeds() {
+        Map<String, byte[]> seeds = new LinkedHashMap<>();
+        for (SeedSessions.Seed seed : SeedSessions.all()) {
+            seeds.put(seed.name(), seed.input());
         }
+        return seeds;
     }
 }

@@ -2,7 +2,6 @@ package org.portcullis.oftp2.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +9,7 @@ class SeedCorpusTest {
 
     @Test
     void checkedInSeedsMatchTheGenerator() {
-        for (SeedSessions.Seed seed : SeedSessions.all()) {
-            byte[] checkedIn = SeedCorpus.checkedIn(seed.name());
-            assertNotNull(checkedIn, seed.name() + " is missing: run SeedCorpus from the oftp2 directory");
-            assertArrayEquals(seed.input(), checkedIn, seed.name() + " is stale: run SeedCorpus again");
-        }
+        SeedCorpus.FILES.assertCheckedIn(SeedCorpus.seeds(), "SeedCorpus");
     }
 
     @Test

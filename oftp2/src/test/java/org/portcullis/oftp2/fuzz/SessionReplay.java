@@ -12,6 +12,7 @@ import org.portcullis.oftp2.command.CommandParser;
 import org.portcullis.oftp2.command.OftpCommand;
 import org.portcullis.oftp2.frame.OftpCommandDecoder;
 import org.portcullis.oftp2.frame.StbFrameDecoder;
+import org.portcullis.testkit.TrackingByteBufAllocator;
 
 /**
  * Replays one {@link FuzzInput} the way a relay reads a TCP stream (RFC 5024 §8.2, §5.3, §9): the

@@ -30,6 +30,16 @@ public record RetryBackoff(Duration initial, Duration max, double jitter) {
         return new RetryBackoff(Duration.ofSeconds(2), Duration.ofMinutes(5), 0.2);
     }
 
+    /**
+     * These waits, none longer than {@code cap}: a caller that polls every {@code cap} anyway gains nothing from
+     * waiting longer after failures, and would come back that much later after the far end returns.
+     */
+    public RetryBackoff cappedAt(Duration cap) {
+        Duration newMax = max.compareTo(cap) > 0 ? cap : max;
+        Duration newInitial = initial.compareTo(newMax) > 0 ? newMax : initial;
+        return new RetryBackoff(newInitial, newMax, jitter);
+    }
+
     /** The wait after {@code failedRounds} rounds in a row in which every route failed (1 = the first). */
     public Duration delay(int failedRounds, RandomGenerator random) {
         int doublings = Math.max(0, Math.min(failedRounds - 1, 30));

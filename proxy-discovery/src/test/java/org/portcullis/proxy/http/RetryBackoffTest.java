@@ -30,6 +30,15 @@ class RetryBackoffTest {
     }
 
     @Test
+    void cappedAtAPollIntervalWaitsNoLongerThanIt() {
+        RetryBackoff capped = RetryBackoff.defaults().cappedAt(Duration.ofSeconds(60));
+        assertEquals(Duration.ofSeconds(60), capped.delay(20, new FixedRandom(1.0)));
+        assertEquals(RetryBackoff.defaults().delay(2, new FixedRandom(0.5)), capped.delay(2, new FixedRandom(0.5)));
+        RetryBackoff tight = RetryBackoff.defaults().cappedAt(Duration.ofSeconds(1));
+        assertEquals(Duration.ofSeconds(1), tight.delay(1, new FixedRandom(0.5)));
+    }
+
+    @Test
     void refusesNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new RetryBackoff(Duration.ZERO, Duration.ofSeconds(1), 0));
         assertThrows(IllegalArgumentException.class, () -> new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0));

@@ -20,6 +20,7 @@ import org.apache.logging.log4j.Logger;
 import org.portcullis.link.ControlMessage;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkConnector;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.client.config.ConfigSource;
 import org.portcullis.relay.client.config.LoadedConfig;
 import org.portcullis.relay.client.inside.InsideConnector;
@@ -48,6 +49,7 @@ public final class RelayClient implements AutoCloseable {
     private final LinkConnector connector;
     private final ClientSessions sessions = new ClientSessions();
     private final ClientLinkListener linkListener;
+    private final TlsProvider tls;
     private volatile InsideTarget inside;
     private volatile Instant configAppliedAt;
 
@@ -63,6 +65,7 @@ public final class RelayClient implements AutoCloseable {
      */
     public RelayClient(RelayClientSettings settings, ConfigSource configSource, Consumer<ControlMessage> reports) {
         this.configSource = configSource;
+        this.tls = settings.link().tlsProvider();
         InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout(), sessions);
         this.linkListener = new ClientLinkListener(configSource::current, insideConnector::connect, reports);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
@@ -84,8 +87,8 @@ public final class RelayClient implements AutoCloseable {
         }
         configSource.start(this::apply);
         connector.start();
-        LOG.info("relay-client started with configuration revision {}",
-                config.map(loaded -> loaded.config().revision()).orElse("none yet"));
+        LOG.info("relay-client started with configuration revision {}; link TLS by {}",
+                config.map(loaded -> loaded.config().revision()).orElse("none yet"), tls.describe());
     }
 
     /**
@@ -129,7 +132,7 @@ public final class RelayClient implements AutoCloseable {
     /**
      * Stops taking new sessions: the configuration is no longer watched, the route listeners close, and incoming
      * streams relay-server opens now are reset. Sessions running go on over the link, which stays up; those still
-     * running at {@code deadline} are ended, with ESID 05 to the partner where the framing allows. Blocks while
+     * running at {@code deadline} are ended, with ESID 05 to the partner. Blocks while
      * the listeners close: not on an event loop.
      *
      * @return completes once every session's inside connection has closed

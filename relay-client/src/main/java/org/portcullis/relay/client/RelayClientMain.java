@@ -20,8 +20,11 @@ import org.portcullis.daemon.DaemonOptions;
 import org.portcullis.daemon.DaemonRunner;
 import org.portcullis.daemon.ManifestVersionProvider;
 import org.portcullis.daemon.control.CtlCommand;
+import org.portcullis.link.Backoff;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkException;
+import org.portcullis.link.LinkSettings;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.client.backend.Backend;
 import org.portcullis.relay.client.backend.BackendOptions;
 import org.portcullis.relay.client.cli.AddressConverters;
@@ -102,6 +105,11 @@ public final class RelayClientMain implements Callable<Integer> {
             description = "the pinned link identity of relay-server: SHA-256 of its DER certificate")
     private String serverPin;
 
+    @Option(names = "--tls-provider", paramLabel = "auto|openssl|jdk", defaultValue = "auto",
+            description = "The TLS implementation of the link: openssl (BoringSSL, the faster), jdk, or auto "
+                    + "(default: openssl where its native library loads, else jdk).")
+    private String tlsProvider;
+
     @Mixin
     private BackendOptions backendOptions;
 
@@ -163,8 +171,9 @@ public final class RelayClientMain implements Callable<Integer> {
         requireOptions(server == null ? "-S" : null, linkCert == null ? "--link-cert" : null,
                 linkKey == null ? "--link-key" : null, linkCa == null ? "--link-ca" : null);
         try {
-            return RelayClientSettings.defaults(server, outgoingIp,
-                    new LinkCredentials(linkCert, linkKey, linkCa, serverPin));
+            return new RelayClientSettings(server, outgoingIp, new LinkCredentials(linkCert, linkKey, linkCa, serverPin),
+                    linkSettings(),
+                    Backoff.defaults(), RelayClientSettings.DEFAULT_SSRM_TIMEOUT);
         } catch (LinkException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -181,6 +190,15 @@ public final class RelayClientMain implements Callable<Integer> {
         if (!names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "Missing required option(s): " + String.join(", ", names)
                     + (configFile == null ? " (or give --config-file)" : ""));
+        }
+    }
+
+    /** The link's settings with the TLS provider asked for; a usage error for an unknown one. */
+    private LinkSettings linkSettings() {
+        try {
+            return LinkSettings.defaults().withTlsProvider(TlsProvider.parse(tlsProvider));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.portcullis.link.LinkSettings;
  * @param localAddress the address the link is dialled from ({@code -o}), or {@code null} for any
  * @param credentials  the link certificate, key, trusted CA and the pin of the server's link identity
  * @param link         the link's heartbeat, window and handshake settings, default {@link LinkSettings#defaults()}
- * @param backoff      the reconnect delays, default {@link Backoff#defaults()} (1 s doubling to 30 s, 20 % jitter)
+ * @param backoff      the reconnect delays, default {@link Backoff#defaults()} (1 s doubling to 5 s, 20 % jitter)
  * @param ssrmTimeout  how long the inside daemon may take to send SSRM once connected, default 10 s
  */
 public record RelayClientSettings(InetSocketAddress server, InetAddress localAddress, LinkCredentials credentials,

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.link.LinkStream;
-import org.portcullis.oftp2.EsidReason;
-import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.command.Ssid;
 import org.portcullis.testkit.Await;
 import org.portcullis.testkit.TestPki;
@@ -38,7 +36,6 @@ class ClientDrainIT {
             .password("SECRET1").build());
     private static final byte[] INSIDE_SSID = OftpFrames.frame(Ssid.builder().odetteId("O0013000000INSIDE")
             .password("SECRET2").build());
-    private static final byte[] ESID_05 = OftpFrames.frame(Esid.of(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN));
 
     @TempDir
     Path folder;
@@ -93,7 +90,7 @@ class ClientDrainIT {
     }
 
     @Test
-    void atTheDeadlineASessionAtAFrameBoundaryEndsWithEsid05ToThePartner() throws Exception {
+    void atTheDeadlineASessionAtAFrameBoundaryIsClosedDown() throws Exception {
         try (FakeInsideDaemon daemon = new FakeInsideDaemon(OftpFrames.ssrm())) {
             StreamRecorder partnerSide = relaying(daemon);
             daemon.send(INSIDE_SSID);
@@ -101,15 +98,15 @@ class ClientDrainIT {
 
             client.drain(Duration.ofMillis(200)).get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
-            assertEquals("closed", partnerSide.ended.get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
-            byte[] received = partnerSide.received();
-            assertArrayEquals(ESID_05, Arrays.copyOfRange(received, INSIDE_SSID.length, received.length));
+            assertEquals("closed down: relay-client: relay-client is shutting down",
+                    partnerSide.ended.get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            assertArrayEquals(INSIDE_SSID, partnerSide.received(), "relay-server writes the ESID, not relay-client");
             daemon.closed.get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @Test
-    void atTheDeadlineASessionMidFrameIsReset() throws Exception {
+    void atTheDeadlineASessionMidFrameIsClosedDownToo() throws Exception {
         try (FakeInsideDaemon daemon = new FakeInsideDaemon(OftpFrames.ssrm())) {
             StreamRecorder partnerSide = relaying(daemon);
             daemon.send(Arrays.copyOf(INSIDE_SSID, 9));
@@ -117,7 +114,7 @@ class ClientDrainIT {
 
             client.drain(Duration.ofMillis(200)).get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
-            assertEquals("reset: relay-client: relay-client is shutting down",
+            assertEquals("closed down: relay-client: relay-client is shutting down",
                     partnerSide.ended.get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
             assertTrue(client.sessions().summaries().isEmpty());
         }

@@ -30,8 +30,11 @@ import org.portcullis.testkit.Await;
  * streams on request.
  */
 public final class FakeRelayServer implements LinkListener, AutoCloseable {
-    /** How long a test waits for anything the link does. */
-    public static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a test waits for anything the link does: a bound, not a delay. A relay-client jar starting (a JVM,
+     * BoringSSL's native library) took 9 s to link up on a 2-core machine at load average 39.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final LinkCredentials credentials;
@@ -106,9 +109,14 @@ public final class FakeRelayServer implements LinkListener, AutoCloseable {
 
     /** The next configuration pushed, failing after {@link #WAIT}. */
     public byte[] nextConfig() throws InterruptedException {
-        byte[] document = configs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return nextConfig(WAIT);
+    }
+
+    /** The next configuration pushed, failing after {@code within}. */
+    public byte[] nextConfig(Duration within) throws InterruptedException {
+        byte[] document = configs.poll(within.toMillis(), TimeUnit.MILLISECONDS);
         if (document == null) {
-            throw new AssertionError("no configuration pushed within " + WAIT);
+            throw new AssertionError("no configuration pushed within " + within);
         }
         return document;
     }

@@ -18,6 +18,8 @@ public final class RecordingLinkStream implements LinkStream {
     private final AtomicInteger consumed = new AtomicInteger();
     /** The reason of the reset, once reset. */
     public final CompletableFuture<String> reset = new CompletableFuture<>();
+    /** The reason of the close-down, once closed down. */
+    public final CompletableFuture<String> closedDown = new CompletableFuture<>();
     /** Completes when the user closed the stream (FIN). */
     public final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile LinkStreamListener listener;
@@ -94,5 +96,10 @@ public final class RecordingLinkStream implements LinkStream {
     @Override
     public void reset(String reason) {
         reset.complete(reason);
+    }
+
+    @Override
+    public void closeDown(String reason) {
+        closedDown.complete(reason);
     }
 }

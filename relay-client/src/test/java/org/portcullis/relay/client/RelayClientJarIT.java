@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ class RelayClientJarIT {
     @RegisterExtension
     static final TestPki PKI = TestPki.create();
     private static final long EXIT_SECONDS = 20;
+    /** A JVM started cold on a loaded 2-core machine may take longer than FakeRelayServer.WAIT to link up. */
+    private static final Duration JAR_START = Duration.ofSeconds(60);
     /** SIGTERM drains and ends with 0, not the JVM's 128 + 15. */
     private static final int SIGTERM_EXIT = 0;
     private static final String TOKEN = "TOKEN-that-is-never-logged";
@@ -55,7 +58,7 @@ class RelayClientJarIT {
         Path console = folder.resolve("console.txt");
         process = start(console, "@" + arguments);
 
-        assertEquals("1", ClientConfigs.revision(server.nextConfig()));
+        assertEquals("1", ClientConfigs.revision(server.nextConfig(JAR_START)));
         server.awaitLink();
         process.destroy();
         assertTrue(process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "relay-client did not stop on SIGTERM");
@@ -74,7 +77,7 @@ class RelayClientJarIT {
         Path console = folder.resolve("console.txt");
         process = start(console, "@" + arguments);
 
-        assertEquals("1", ClientConfigs.revision(server.nextConfig()));
+        assertEquals("1", ClientConfigs.revision(server.nextConfig(JAR_START)));
         Await.until(() -> read(console).contains("relay-server applied configuration revision 1"),
                 FakeRelayServer.WAIT, "the console log");
         process.destroy();

@@ -10,7 +10,7 @@ import org.portcullis.link.LinkStreamListener;
 /** A link stream's listener for tests: keeps every octet (returning credit at once) and how the stream ended. */
 public final class StreamRecorder implements LinkStreamListener {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    /** Completes with "closed" or "reset: REASON" when the stream ends. */
+    /** Completes with "closed", "reset: REASON" or "closed down: REASON" when the stream ends. */
     public final CompletableFuture<String> ended = new CompletableFuture<>();
 
     /** Listens to {@code stream} and returns this recorder. */
@@ -36,6 +36,11 @@ public final class StreamRecorder implements LinkStreamListener {
     @Override
     public void onClosed(LinkStream stream, boolean reset, String reason) {
         ended.complete(reset ? "reset: " + reason : "closed");
+    }
+
+    @Override
+    public void onClosedDown(LinkStream stream, String reason) {
+        ended.complete("closed down: " + reason);
     }
 
     /** Every octet received so far. */

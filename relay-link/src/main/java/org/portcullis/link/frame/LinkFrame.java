@@ -22,8 +22,10 @@ public final class LinkFrame extends DefaultByteBufHolder {
     public static final int ACK = 0x2;
     public static final int FIN = 0x4;
     public static final int RST = 0x8;
+    /** With RST on DATA: the sender closes the session down on purpose (a drain's deadline, kill-session). */
+    public static final int CLOSE_DOWN = 0x10;
     /** Every defined flag bit. */
-    public static final int FLAGS = SYN | ACK | FIN | RST;
+    public static final int FLAGS = SYN | ACK | FIN | RST | CLOSE_DOWN;
 
     private final FrameType type;
     private final int flags;

@@ -47,7 +47,7 @@ final class FrameReceiver {
         MuxStream stream = mux.streams().get(frame.streamId());
         if (frame.has(LinkFrame.RST)) {
             if (stream != null) {
-                stream.onReset(StreamOpenCodec.decodeReason(frame.content()));
+                stream.onReset(StreamOpenCodec.decodeReason(frame.content()), frame.has(LinkFrame.CLOSE_DOWN));
             }
             return;
         }
@@ -101,7 +101,7 @@ final class FrameReceiver {
             return;
         }
         if (frame.has(LinkFrame.RST)) {
-            stream.onReset("reset by peer");
+            stream.onReset("reset by peer", false);
         } else if (frame.has(LinkFrame.ACK)) {
             stream.onAck(frame.length());
         } else {

@@ -237,8 +237,13 @@ public final class Multiplexer implements Link {
     }
 
     void sendReset(int streamId, String reason) {
+        sendReset(streamId, reason, false);
+    }
+
+    void sendReset(int streamId, String reason, boolean closeDown) {
         if (!down) {
-            writeFrame(LinkFrame.data(streamId, LinkFrame.RST, StreamOpenCodec.encodeReason(alloc(), reason)));
+            int flags = closeDown ? LinkFrame.RST | LinkFrame.CLOSE_DOWN : LinkFrame.RST;
+            writeFrame(LinkFrame.data(streamId, flags, StreamOpenCodec.encodeReason(alloc(), reason)));
             ctx.flush();
         }
     }
@@ -258,6 +263,10 @@ public final class Multiplexer implements Link {
         } catch (RejectedExecutionException e) {
             ifDown.run();
         }
+    }
+
+    boolean inEventLoop() {
+        return ctx.executor().inEventLoop();
     }
 
     void pump() {

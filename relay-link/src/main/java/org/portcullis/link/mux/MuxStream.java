@@ -35,6 +35,7 @@ public final class MuxStream implements LinkStream {
     private ArrayDeque<ByteBuf> held;
     private boolean closedNotified;
     private boolean endedReset;
+    private boolean endedClosedDown;
     private String endedReason;
 
     private MuxStream(Multiplexer mux, int id, StreamOpen open, int sendWindow, CompletableFuture<LinkStream> opening) {
@@ -115,12 +116,22 @@ public final class MuxStream implements LinkStream {
 
     @Override
     public void close() {
-        mux.execute(sender::finish, () -> { });
+        sender.close();
     }
 
     @Override
     public void reset(String reason) {
         mux.execute(() -> resetNow(reason), () -> { });
+    }
+
+    @Override
+    public void closeDown(String reason) {
+        mux.execute(() -> {
+            if (state != State.ENDED) {
+                mux.sendReset(id, reason, true);
+                end(true, reason);
+            }
+        }, () -> { });
     }
 
     boolean ended() {
@@ -179,9 +190,13 @@ public final class MuxStream implements LinkStream {
         }
     }
 
-    void onReset(String reason) {
+    /** The peer's RST; {@code closeDown} when it closes the session down on purpose. */
+    void onReset(String reason, boolean closeDown) {
         if (state == State.OPENING) {
             LOG.info("[{}] link stream {} refused by the peer: {}", open.sessionId(), id, reason);
+        }
+        if (state == State.OPEN) {
+            endedClosedDown = closeDown;
         }
         end(true, reason);
     }
@@ -271,7 +286,11 @@ public final class MuxStream implements LinkStream {
         }
         closedNotified = true;
         try {
-            listener.onClosed(this, endedReset, endedReason);
+            if (endedClosedDown) {
+                listener.onClosedDown(this, endedReason);
+            } else {
+                listener.onClosed(this, endedReset, endedReason);
+            }
         } catch (RuntimeException e) {
             LOG.error("[{}] link stream {}: the stream listener failed on close", open.sessionId(), id, e);
         }

@@ -4,15 +4,27 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.portcullis.link.frame.LinkFrame;
 
 /**
  * The sending half of a stream: the octets the owner wrote, queued until the peer's window and the link connection
  * take them, the writability they imply, and the FIN that follows them.
+ *
+ * <p>The owner may write and close from any thread, and from more than one: every call goes through one intake queue
+ * in the order of the calls, and the link's event loop takes from it. (A write on the loop may not overtake one that
+ * another thread issued before it and whose hop to the loop is still pending: that reordered the stream's octets.)
  */
 final class StreamSender {
+    /** Marks the owner's close in the intake. */
+    private static final Object FIN = new Object();
+
     private final MuxStream stream;
+    private final Queue<Object> intake = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean intakeScheduled = new AtomicBoolean();
     private final int highWater;
     private final int lowWater;
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
@@ -44,19 +56,58 @@ final class StreamSender {
         return finSent;
     }
 
-    /** Any thread: queues {@code data} (ownership passes) behind what is already queued. */
+    /** Any thread: queues {@code data} (ownership passes) behind what is already written. */
     void write(ByteBuf data) {
-        int length = data.readableBytes();
-        if (queued.addAndGet(length) >= highWater) {
+        if (queued.addAndGet(data.readableBytes()) >= highWater) {
             writable = false;
         }
-        stream.mux().execute(() -> enqueue(data, length), () -> {
-            queued.addAndGet(-length);
-            data.release();
-        });
+        intake.add(data);
+        takeIntake();
     }
 
-    private void enqueue(ByteBuf data, int length) {
+    /** Any thread: FIN after everything already written (idempotent). */
+    void close() {
+        intake.add(FIN);
+        takeIntake();
+    }
+
+    private void takeIntake() {
+        Multiplexer mux = stream.mux();
+        if (mux.inEventLoop()) {
+            drainIntake();
+        } else if (intakeScheduled.compareAndSet(false, true)) {
+            // One hop per batch: writes issued while it is pending are taken by the same task.
+            mux.execute(this::drainIntake, () -> {
+                intakeScheduled.set(false);
+                discardIntake();
+            });
+        }
+    }
+
+    /** Event loop: takes the owner's writes and close in the order they were issued. */
+    private void drainIntake() {
+        intakeScheduled.set(false);
+        for (Object item = intake.poll(); item != null; item = intake.poll()) {
+            if (item == FIN) {
+                finishNow();
+            } else {
+                enqueue((ByteBuf) item);
+            }
+        }
+    }
+
+    /** The link's event loop is gone: nothing written will be sent. */
+    private void discardIntake() {
+        for (Object item = intake.poll(); item != null; item = intake.poll()) {
+            if (item instanceof ByteBuf data) {
+                queued.addAndGet(-data.readableBytes());
+                data.release();
+            }
+        }
+    }
+
+    private void enqueue(ByteBuf data) {
+        int length = data.readableBytes();
         if (stream.ended() || finQueued) {
             queued.addAndGet(-length);
             data.release();
@@ -72,8 +123,13 @@ final class StreamSender {
         schedule();
     }
 
-    /** FIN after the queued octets (idempotent). */
+    /** Event loop: FIN after the queued octets and those the owner already wrote (idempotent). */
     void finish() {
+        drainIntake();
+        finishNow();
+    }
+
+    private void finishNow() {
         if (stream.ended() || finQueued) {
             return;
         }
@@ -169,8 +225,9 @@ final class StreamSender {
         }
     }
 
-    /** Drops every queued octet (the stream ended). */
+    /** Drops every queued octet (the stream ended); what the owner writes later is dropped as it arrives. */
     void release() {
+        discardIntake();
         while (!queue.isEmpty()) {
             ByteBuf data = queue.poll();
             queued.addAndGet(-data.readableBytes());

@@ -159,7 +159,7 @@ class LinkFrameCodecTest {
 
     @Test
     void refusesUnknownFlags() {
-        assertRefused(header(0, 1, 0x10, 1, 0), "flags");
+        assertRefused(header(0, 1, 0x20, 1, 0), "flags");
     }
 
     @Test

@@ -225,6 +225,34 @@ class MultiplexerTest {
     }
 
     @Test
+    void closeDownEndsTheStreamAtOnceAndThePeerHearsItAsSuch() throws Exception {
+        pair();
+        pair.serverEvents.consume = false;
+        LinkStream client = openFromClient("s-1");
+        client.write(bytes(random(3 * WINDOW)));
+        pair.settle();
+        client.closeDown("relay-client is shutting down");
+        pair.settle();
+        assertEquals(0, ((MuxStream) client).queuedOctets());
+        assertEquals(List.of(new RecordingListener.Closed(1, true, "relay-client is shutting down")),
+                pair.clientEvents.closed, "this side's own listener hears a reset");
+        assertEquals(List.of(new RecordingListener.Closed(1, true, "relay-client is shutting down")),
+                pair.serverEvents.closedDown);
+        assertTrue(pair.serverEvents.closed.isEmpty(), "onClosedDown instead of onClosed");
+        assertEquals(0, pair.serverLink().activeStreams());
+    }
+
+    @Test
+    void aListenerThatIgnoresCloseDownHearsAReset() throws Exception {
+        pair();
+        pair.serverEvents.hearsCloseDown = false;
+        LinkStream client = openFromClient("s-1");
+        client.closeDown("killed");
+        pair.settle();
+        assertEquals(List.of(new RecordingListener.Closed(1, true, "killed")), pair.serverEvents.closed);
+    }
+
+    @Test
     void refusesStreamsBeyondTheLimit() throws Exception {
         pair();
         for (int i = 0; i < SETTINGS.maxStreams(); i++) {

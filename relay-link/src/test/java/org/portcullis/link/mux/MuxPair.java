@@ -1,6 +1,7 @@
 package org.portcullis.link.mux;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.security.cert.X509Certificate;
 import org.portcullis.link.Link;
@@ -22,9 +23,15 @@ final class MuxPair implements AutoCloseable {
 
     static EmbeddedChannel side(LinkRole role, LinkSettings settings, RecordingListener events,
                                 X509Certificate certificate) {
-        return new EmbeddedChannel(new LinkFrameDecoder(), new LinkFrameEncoder(),
+        return new EmbeddedChannel(handlers(role, settings, events, certificate));
+    }
+
+    /** The link protocol's handlers of one side (no TLS, no idle timer), fresh for one channel. */
+    static ChannelHandler[] handlers(LinkRole role, LinkSettings settings, RecordingListener events,
+                                     X509Certificate certificate) {
+        return new ChannelHandler[] {new LinkFrameDecoder(), new LinkFrameEncoder(),
                 new HeartbeatHandler(settings.heartbeatTimeout(), role == LinkRole.SERVER),
-                new MuxHandler(new LinkSide(role, settings, events), certificate), new LinkErrorsHandler());
+                new MuxHandler(new LinkSide(role, settings, events), certificate), new LinkErrorsHandler()};
     }
 
     Link clientLink() {

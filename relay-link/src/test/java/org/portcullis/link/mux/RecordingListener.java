@@ -23,12 +23,15 @@ final class RecordingListener implements LinkListener, LinkStreamListener {
     final List<LinkStream> opened = new CopyOnWriteArrayList<>();
     final List<ControlMessage> controls = new CopyOnWriteArrayList<>();
     final List<Closed> closed = new CopyOnWriteArrayList<>();
+    /** Streams the peer closed down, when {@link #hearsCloseDown}; otherwise they are in {@link #closed}. */
+    final List<Closed> closedDown = new CopyOnWriteArrayList<>();
     final List<Boolean> writability = new CopyOnWriteArrayList<>();
     final AtomicReference<Throwable> downCause = new AtomicReference<>();
     final List<Link> down = new CopyOnWriteArrayList<>();
     final Map<Integer, ByteArrayOutputStream> received = new ConcurrentHashMap<>();
     volatile boolean consume = true;
     volatile boolean listenOnOpen = true;
+    volatile boolean hearsCloseDown = true;
 
     @Override
     public void linkUp(Link link) {
@@ -77,6 +80,15 @@ final class RecordingListener implements LinkListener, LinkStreamListener {
     @Override
     public void onClosed(LinkStream stream, boolean reset, String reason) {
         closed.add(new Closed(stream.id(), reset, reason));
+    }
+
+    @Override
+    public void onClosedDown(LinkStream stream, String reason) {
+        if (hearsCloseDown) {
+            closedDown.add(new Closed(stream.id(), true, reason));
+        } else {
+            LinkStreamListener.super.onClosedDown(stream, reason);
+        }
     }
 
     int receivedOctets(int streamId) {

@@ -24,6 +24,7 @@ import org.portcullis.daemon.tls.TlsPolicy;
 import org.portcullis.link.Link;
 import org.portcullis.link.LinkException;
 import org.portcullis.link.LinkServer;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.server.config.ConfigApplier;
 import org.portcullis.relay.server.config.CurrentConfig;
 import org.portcullis.relay.server.link.CrlUrlReporter;
@@ -34,6 +35,7 @@ import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.partner.PartnerInitializer;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServices;
+import org.portcullis.relay.server.partner.PasswordVerifier;
 import org.portcullis.relay.server.partner.PendingConnections;
 import org.portcullis.relay.server.partner.SourceRateLimiter;
 import org.portcullis.oftp2.EsidReason;
@@ -76,6 +78,7 @@ public final class RelayServer implements AutoCloseable {
     private final InsideLink insideLink = new InsideLink();
     private final CurrentConfig current = new CurrentConfig();
     private final RunningLicense license;
+    private final TlsProvider tls;
 
     public RelayServer(RelayServerSettings settings) {
         // Before the link's first handshake: the JDK reads the switch once.
@@ -86,13 +89,14 @@ public final class RelayServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("relay-blocking"));
         configThread = Executors.newSingleThreadExecutor(new DefaultThreadFactory("relay-config"));
         license = settings.license();
+        tls = settings.linkSettings().tlsProvider();
         SessionSupport support = new SessionSupport(settings.audit(), limiter, license, sessions, metrics,
                 refusals);
         CrlUrlReporter crls = new CrlUrlReporter(insideLink);
-        PartnerServices services = new PartnerServices(support, insideLink, blocking, crls, new SourceRateLimiter(),
-                pending);
+        PartnerServices services = new PartnerServices(support, insideLink, new PasswordVerifier(blocking), crls,
+                new SourceRateLimiter(), pending);
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
-        ConfigApplier applier = new ConfigApplier(current, listeners, configThread);
+        ConfigApplier applier = new ConfigApplier(current, listeners, configThread, tls);
         OutgoingConnector outgoing = new OutgoingConnector(group, current, support, crls, blocking);
         linkServer = new LinkServer(group, settings.linkAddress(), settings.credentials(), settings.linkSettings(),
                 new ServerLinkListener(insideLink, crls, applier::receive, outgoing::open));
@@ -113,8 +117,8 @@ public final class RelayServer implements AutoCloseable {
         group.next().scheduleAtFixedRate(refusals::flush, flush, flush, TimeUnit.MILLISECONDS);
         try {
             InetSocketAddress bound = linkServer.start().get(LISTENER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration",
-                    Addresses.display(bound));
+            LOG.info("link listening on {}; partner listeners open once relay-client sent a configuration; TLS by {}",
+                    Addresses.display(bound), tls.describe());
             return bound;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof LinkException link ? link : new LinkException("cannot start the link", e);

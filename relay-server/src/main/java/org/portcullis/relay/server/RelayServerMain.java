@@ -17,6 +17,7 @@ import org.portcullis.license.LicenseOptions;
 import org.portcullis.license.LicenseStatus;
 import org.portcullis.link.LinkCredentials;
 import org.portcullis.link.LinkSettings;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.server.license.RunningLicense;
 import org.portcullis.relay.server.refusals.RefusalsCommand;
 import org.portcullis.relay.server.session.AuditLog;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Entry point of relay-server, the DMZ tier that terminates partners' OFTP2 (RFC 5024) sessions. */
@@ -63,6 +65,12 @@ public final class RelayServerMain implements Callable<Integer> {
 
     @Mixin
     private LinkOptions link;
+
+    @Option(names = "--tls-provider", paramLabel = "auto|openssl|jdk", defaultValue = "auto",
+            description = "The TLS implementation of the link and the partners' connections: openssl (BoringSSL, the faster), jdk, or auto "
+                    + "(default: openssl where its native library loads, else jdk).")
+    private String tlsProvider;
+
 
     @Mixin
     private LicenseOptions license;
@@ -106,10 +114,20 @@ public final class RelayServerMain implements Callable<Integer> {
             spec.commandLine().getErr().println(licensed.message());
             return licensed.exitCode();
         }
-        RelayServerSettings settings = new RelayServerSettings(linkAddress, credentials, LinkSettings.defaults(),
+        RelayServerSettings settings = new RelayServerSettings(linkAddress, credentials,
+                linkSettings(),
                 AuditLog.toLogger(), RunningLicense.of(licensed, clock));
         verbosity.apply();
         return new DaemonRunner(daemon, clock).run(new ServerDaemon(new RelayServer(settings), clock),
                 spec.commandLine().getErr());
+    }
+
+    /** The link's settings with the TLS provider asked for; a usage error for an unknown one. */
+    private LinkSettings linkSettings() {
+        try {
+            return LinkSettings.defaults().withTlsProvider(TlsProvider.parse(tlsProvider));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 }

@@ -97,8 +97,9 @@ final class BackendConfigSource implements ConfigSource {
         lines.put("config.age", received == null ? "-" : ConfigAge.of(received, clock.instant()));
         lines.put("backend.lastAnswer", answer == null ? "never" : answer.toString());
         lines.put("backend.polls", counts.toString());
-        lines.put("backend.longPoll", pacing.longPollWait().isZero() ? "off"
-                : pacing.held() ? "held by the backend" : "not held by the backend");
+        lines.put("backend.longPoll", pacing.longPollWait().isZero() ? "off" : pacing.held()
+                .map(held -> held ? "held by the backend" : "not held by the backend")
+                .orElse("asked for (no unchanged answer yet)"));
         return lines;
     }
 
@@ -145,8 +146,8 @@ final class BackendConfigSource implements ConfigSource {
         }
         if (response.status() == 200) {
             lastRefusal = 0;
-            document(response);
-            return pacing.afterDocument(took);
+            boolean repeated = !document(response);
+            return pacing.afterDocument(took, repeated);
         }
         if (response.status() == 304) {
             lastRefusal = 0;
@@ -156,13 +157,14 @@ final class BackendConfigSource implements ConfigSource {
         return refusedPoll(response, took);
     }
 
-    private void document(OutboundResponse response) {
+    /** Takes a document; returns false when it is the one relay-client has (the backend ignored the tag). */
+    private boolean document(OutboundResponse response) {
         byte[] document = response.body();
         // Remembered for a refused document too: the backend then holds the poll instead of sending it again.
         seenEtag = response.etag().orElse(null);
         LoadedConfig before = current;
         if (before != null && Arrays.equals(before.document(), document)) {
-            return;
+            return false;
         }
         LoadedConfig next;
         try {
@@ -174,7 +176,7 @@ final class BackendConfigSource implements ConfigSource {
             e.errors().forEach(error -> LOG.error("backend configuration: {}", error));
             refusals.accept("relay-client refused the backend's configuration (" + e.errors().size()
                     + " error(s), the first: " + e.errors().get(0) + "); " + revisionText() + " stays");
-            return;
+            return true;
         }
         current = next;
         receivedAt = clock.instant();
@@ -182,6 +184,7 @@ final class BackendConfigSource implements ConfigSource {
         LOG.info("backend {}: configuration revision {} received ({} octets, via {})", api.endpoints().display(),
                 next.config().revision(), document.length, response.route());
         listener.accept(next);
+        return true;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.portcullis.proxy.DiscoveryStep;
 import org.portcullis.proxy.ProxyEndpoint;
 import org.portcullis.config.ConfigLoader;
 import org.portcullis.proxy.http.OutboundSettings;
+import org.portcullis.proxy.http.RetryBackoff;
 import org.portcullis.relay.client.cli.Token;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
@@ -73,8 +74,11 @@ public final class BackendOptions {
         if (connectionTtl.isZero() || pollInterval.isZero()) {
             throw new IllegalArgumentException("--connection-ttl and --poll-interval must be positive");
         }
-        // The configuration document is the largest answer: one over its limit is cut while it is read.
+        // Retries after failed rounds never wait longer than a poll would: after a long outage the next pull comes
+        // at most one poll interval after the backend is back (proxy discovery's own cap is 5 minutes). The
+        // configuration document is the largest answer: one over its limit is cut while it is read.
         OutboundSettings outbound = OutboundSettings.defaults(backendCa).withConnectionTtl(connectionTtl)
+                .withRetry(RetryBackoff.defaults().cappedAt(pollInterval))
                 .withMaxBodyBytes(ConfigLoader.MAX_DOCUMENT_BYTES);
         BackendEndpoints endpoints = option("-U", () -> BackendEndpoints.of(url));
         return new BackendSettings(endpoints, token, pollInterval, longPollWait, discovery, outbound,

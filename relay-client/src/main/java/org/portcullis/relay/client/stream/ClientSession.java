@@ -77,7 +77,7 @@ public final class ClientSession {
         }
     }
 
-    /** Relaying started: from now on {@link #end} sends ESID 05 where it can. */
+    /** Relaying started: from now on {@link #end} closes the stream down (ESID 05 to the partner). */
     void relaying(StreamRelayHandler handler) {
         this.relay = handler;
     }
@@ -136,9 +136,8 @@ public final class ClientSession {
     }
 
     /**
-     * Ends the session from another thread: ESID 05 to the partner when the octets from the inside stopped at a
-     * frame boundary, otherwise the stream reset (relay-server then ends the partner's session with ESID 08);
-     * the inside connection is closed.
+     * Ends the session from another thread: the stream is closed down (relay-server ends the partner's session
+     * with ESID 05) and the inside connection closed.
      */
     void end(String reason) {
         Channel socket = channel;

@@ -90,13 +90,13 @@ public final class ClientSessions {
         return drained;
     }
 
-    /** Ends every running session (ESID 05 to the partner where the framing allows). */
+    /** Ends every running session (ESID 05 to the partner). */
     public void endAll(String reason) {
         running.forEach(session -> session.end(reason));
     }
 
     /**
-     * Ends one session (ESID 05 to the partner where the framing allows).
+     * Ends one session (ESID 05 to the partner).
      *
      * @return false when no running session has that id
      */

@@ -12,9 +12,6 @@ import org.apache.logging.log4j.Logger;
 import org.portcullis.daemon.control.SessionTag;
 import org.portcullis.link.LinkStream;
 import org.portcullis.link.LinkStreamListener;
-import org.portcullis.oftp2.EsidReason;
-import org.portcullis.oftp2.command.Esid;
-import org.portcullis.oftp2.frame.StbHeader;
 
 /**
  * Relays the octets of one OFTP2 session (RFC 5024 §8.2 framing, unchanged) between a socket to the inside daemon
@@ -23,8 +20,9 @@ import org.portcullis.oftp2.frame.StbHeader;
  * inside daemon slows only its own partner. Added last-but-one to the socket's pipeline, once the session is
  * ready to relay; it becomes the stream's listener then.
  *
- * <p>It follows the framing of what the inside sends, so that ending the session early ({@link #end}: a drain's
- * deadline, kill-session) can give the partner ESID 05 (RFC 5024 §5.3.5) at a frame boundary.
+ * <p>Ending the session early ({@link #end}: a drain's deadline, kill-session) closes the stream down, and
+ * relay-server, which relays only whole frames to the partner, gives the partner ESID 05 (RFC 5024 §5.3.5) wherever
+ * the inside's octets stopped.
  *
  * <p>Threads: socket events arrive on the socket's event loop, stream callbacks on the link's; the stream's
  * methods and the channel's write, read and close are safe from either.
@@ -35,7 +33,6 @@ public final class StreamRelayHandler extends ChannelInboundHandlerAdapter imple
     private final LinkStream stream;
     private final ClientSession session;
     private final SessionTag tag;
-    private final StbBoundary fromInside = new StbBoundary();
     private volatile Channel channel;
     private boolean ended;
 
@@ -70,7 +67,6 @@ public final class StreamRelayHandler extends ChannelInboundHandlerAdapter imple
             ReferenceCountUtil.release(octets);
             return;
         }
-        fromInside.pass(octets);
         session.countToPartner(octets.readableBytes());
         // The stream takes ownership and queues what exceeds the peer's window; reading stops when it fills.
         stream.write(octets);
@@ -116,8 +112,8 @@ public final class StreamRelayHandler extends ChannelInboundHandlerAdapter imple
     }
 
     /**
-     * Ends the session now, on the socket's event loop: at a frame boundary of what the inside sent, ESID 05 goes
-     * into the stream before it closes, and relay-server passes it to the partner; elsewhere the stream is reset.
+     * Ends the session now, on the socket's event loop: the stream is closed down, so relay-server ends the
+     * partner's session with ESID 05 after the last whole frame it relayed, wherever the inside's octets stopped.
      * The inside connection closes; nothing more it sends is relayed.
      */
     void end(String reason) {
@@ -125,26 +121,8 @@ public final class StreamRelayHandler extends ChannelInboundHandlerAdapter imple
             return;
         }
         ended = true;
-        if (fromInside.atBoundary()) {
-            stream.write(esid05());
-            stream.close();
-            LOG.warn("{} ended: {}; ESID 05 to the partner", tag, reason);
-        } else {
-            stream.reset("relay-client: " + reason);
-            LOG.warn("{} ended: {}; stream reset (the inside was mid-frame)", tag, reason);
-        }
+        stream.closeDown("relay-client: " + reason);
+        LOG.warn("{} ended: {}; stream closed down (relay-server sends the partner ESID 05)", tag, reason);
         channel.close();
-    }
-
-    /** ESID 05, local site emergency close down, as a Stream Transmission Buffer. */
-    private ByteBuf esid05() {
-        ByteBuf frame = channel.alloc().buffer();
-        frame.writeZero(StbHeader.LENGTH);
-        Esid.of(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN).writeTo(frame);
-        int length = frame.readableBytes() - StbHeader.LENGTH;
-        frame.writerIndex(0);
-        StbHeader.write(frame, length);
-        frame.writerIndex(StbHeader.LENGTH + length);
-        return frame;
     }
 }

@@ -1,10 +1,9 @@
 package org.portcullis.relay.client.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PollPacingTest {
@@ -15,31 +14,46 @@ class PollPacingTest {
     void aHeldLongPollIsFollowedAtOnce() {
         PollPacing pacing = new PollPacing(INTERVAL, WAIT);
         assertEquals(Duration.ZERO, pacing.afterNotModified(WAIT));
-        assertTrue(pacing.held());
+        assertEquals(Optional.of(true), pacing.held());
     }
 
     @Test
     void anUnchangedAnswerThatCameAtOnceMeansTheBackendDoesNotHoldSoThePollIntervalApplies() {
         PollPacing pacing = new PollPacing(INTERVAL, WAIT);
         assertEquals(INTERVAL.minusMillis(40), pacing.afterNotModified(Duration.ofMillis(40)));
-        assertFalse(pacing.held());
+        assertEquals(Optional.of(false), pacing.held());
     }
 
     @Test
-    void aNewDocumentIsFollowedByALongPollAfterTheMinimumGapButTwoInARowSetTheSlowPace() {
+    void aNewDocumentIsFollowedByALongPollAfterTheMinimumGap() {
         PollPacing pacing = new PollPacing(INTERVAL, WAIT);
-        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30)));
-        assertEquals(INTERVAL.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30)));
-        pacing.afterNotModified(WAIT);
-        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30)));
+        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30), false));
+        assertEquals(Optional.empty(), pacing.held(), "not known before an unchanged answer");
+    }
+
+    @Test
+    void changesInARowEachComeAfterTheMinimumGapHeldOrNot() {
+        // The defect of the first demo: the second document in a row set the 60 s pace, so the third change waited.
+        PollPacing pacing = new PollPacing(INTERVAL, WAIT);
+        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30), false));
+        assertEquals(Duration.ZERO, pacing.afterDocument(Duration.ofSeconds(20), false));
+        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(10), pacing.afterDocument(Duration.ofMillis(10), false));
+        assertEquals(PollPacing.MINIMUM_GAP.minusMillis(10), pacing.afterDocument(Duration.ofMillis(10), false));
+    }
+
+    @Test
+    void aBackendThatSendsTheSameDocumentAgainIsAskedOncePerPollInterval() {
+        PollPacing pacing = new PollPacing(INTERVAL, WAIT);
+        pacing.afterDocument(Duration.ofMillis(30), false);
+        assertEquals(INTERVAL.minusMillis(30), pacing.afterDocument(Duration.ofMillis(30), true));
     }
 
     @Test
     void withoutLongPollsEveryAnswerWaitsThePollInterval() {
         PollPacing pacing = new PollPacing(INTERVAL, Duration.ZERO);
-        assertEquals(INTERVAL.minusMillis(20), pacing.afterDocument(Duration.ofMillis(20)));
+        assertEquals(INTERVAL.minusMillis(20), pacing.afterDocument(Duration.ofMillis(20), false));
         assertEquals(INTERVAL.minusMillis(20), pacing.afterNotModified(Duration.ofMillis(20)));
-        assertFalse(pacing.held());
+        assertEquals(Optional.of(false), pacing.held());
     }
 
     @Test
@@ -53,7 +67,7 @@ class PollPacingTest {
     @Test
     void aPollIntervalShorterThanTheMinimumGapIsTheGap() {
         PollPacing pacing = new PollPacing(Duration.ofMillis(100), Duration.ofMillis(400));
-        assertEquals(Duration.ofMillis(100), pacing.afterDocument(Duration.ZERO));
+        assertEquals(Duration.ofMillis(100), pacing.afterDocument(Duration.ZERO, false));
         assertEquals(Duration.ZERO, pacing.afterNotModified(Duration.ofMillis(400)));
     }
 }

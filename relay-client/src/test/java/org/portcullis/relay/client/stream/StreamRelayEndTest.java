@@ -8,21 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.portcullis.link.StreamKind;
-import org.portcullis.oftp2.EsidReason;
-import org.portcullis.oftp2.command.Esid;
 import org.portcullis.oftp2.command.Ssid;
 import org.portcullis.relay.client.OftpFrames;
 import org.portcullis.relay.client.RecordingLinkStream;
 
-/** Ending a relayed session early: ESID 05 to the partner at a frame boundary, a reset elsewhere. */
+/** Ending a relayed session early closes the stream down (relay-server then gives the partner ESID 05). */
 class StreamRelayEndTest {
     private static final byte[] SSID = OftpFrames.frame(Ssid.builder().odetteId("O0013000000INSIDE")
             .password("SECRET2").build());
-    private static final byte[] ESID_05 = OftpFrames.frame(Esid.of(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN));
 
     private final RecordingLinkStream stream = new RecordingLinkStream(StreamKind.INCOMING);
     private final EmbeddedChannel channel = new EmbeddedChannel();
@@ -40,28 +36,26 @@ class StreamRelayEndTest {
     }
 
     @Test
-    void atAFrameBoundaryTheStreamGetsEsid05ThenClosesAndTheInsideConnectionCloses() {
+    void atAFrameBoundaryTheStreamIsClosedDownAndTheInsideConnectionCloses() {
         relay();
         channel.writeInbound(Unpooled.wrappedBuffer(SSID));
 
         relay.end("relay-client is shutting down");
 
-        byte[] written = stream.written();
-        assertArrayEquals(SSID, Arrays.copyOf(written, SSID.length));
-        assertArrayEquals(ESID_05, Arrays.copyOfRange(written, SSID.length, written.length));
-        assertTrue(stream.closed.isDone());
+        assertEquals("relay-client: relay-client is shutting down", stream.closedDown.getNow(null));
+        assertArrayEquals(SSID, stream.written(), "no frame of relay-client's own");
         assertFalse(stream.reset.isDone());
         assertFalse(channel.isOpen());
     }
 
     @Test
-    void midFrameTheStreamIsResetInstead() {
+    void midFrameTheStreamIsClosedDownAlike() {
         relay();
         channel.writeInbound(Unpooled.wrappedBuffer(SSID, 0, 10));
 
         relay.end("relay-client is shutting down");
 
-        assertEquals("relay-client: relay-client is shutting down", stream.reset.getNow(null));
+        assertEquals("relay-client: relay-client is shutting down", stream.closedDown.getNow(null));
         assertEquals(10, stream.written().length, "no frame of relay-client's own");
         assertFalse(channel.isOpen());
     }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.portcullis.config.RelayConfig;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.server.tls.PartnerTls;
 
 /**
@@ -23,8 +24,8 @@ public record ActiveConfig(RelayConfig config, SslContext partnerServer, SslCont
         Objects.requireNonNull(outgoing, "outgoing");
     }
 
-    /** Builds the TLS contexts of a validated configuration. */
-    public static ActiveConfig of(RelayConfig config) throws SSLException, GeneralSecurityException {
-        return new ActiveConfig(config, PartnerTls.serverContext(config), PartnerTls.clientContext(config));
+    /** Builds the TLS contexts of a validated configuration with {@code tls}. */
+    public static ActiveConfig of(RelayConfig config, TlsProvider tls) throws SSLException, GeneralSecurityException {
+        return new ActiveConfig(config, PartnerTls.serverContext(config, tls), PartnerTls.clientContext(config, tls));
     }
 }

@@ -18,6 +18,7 @@ import org.portcullis.config.RelayConfig;
 import org.portcullis.link.ControlMessage;
 import org.portcullis.link.ControlType;
 import org.portcullis.link.Link;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.relay.server.partner.PartnerListeners;
 import org.portcullis.relay.server.partner.PartnerServer;
 
@@ -35,12 +36,17 @@ public final class ConfigApplier {
     private final CurrentConfig current;
     private final PartnerListeners listeners;
     private final Executor configThread;
+    private final TlsProvider tls;
 
-    /** @param configThread a single thread, so documents are applied in the order they came */
-    public ConfigApplier(CurrentConfig current, PartnerListeners listeners, Executor configThread) {
+    /**
+     * @param configThread a single thread, so documents are applied in the order they came
+     * @param tls          the TLS implementation of the partners' connections
+     */
+    public ConfigApplier(CurrentConfig current, PartnerListeners listeners, Executor configThread, TlsProvider tls) {
         this.current = current;
         this.listeners = listeners;
         this.configThread = configThread;
+        this.tls = tls;
     }
 
     /** A {@code CONFIG} message arrived on the link's event loop: applied off it, answered on the same link. */
@@ -87,9 +93,9 @@ public final class ConfigApplier {
         return result(answer);
     }
 
-    private static ActiveConfig build(RelayConfig config) {
+    private ActiveConfig build(RelayConfig config) {
         try {
-            return ActiveConfig.of(config);
+            return ActiveConfig.of(config, tls);
         } catch (SSLException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ConfigException("serverIdentity, outgoing or trust: cannot build TLS from them: " + e.getMessage(), e);
         }

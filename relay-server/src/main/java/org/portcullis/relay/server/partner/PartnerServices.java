@@ -1,6 +1,5 @@
 package org.portcullis.relay.server.partner;
 
-import java.util.concurrent.Executor;
 import org.portcullis.relay.server.link.CrlUrlReporter;
 import org.portcullis.relay.server.link.InsideLink;
 import org.portcullis.relay.server.session.SessionSupport;
@@ -10,11 +9,11 @@ import org.portcullis.relay.server.session.SessionSupport;
  *
  * @param support     audit log and session limit
  * @param link        the link to relay-client
- * @param verifier    a small bounded executor for password hashing, which must not run on an event loop
+ * @param passwords   checks SSID passwords, hashing off the event loops
  * @param crls        where CRL distribution points of partner certificates go
  * @param rateLimiter the per-source connection rate, shared by every listener
  * @param pending     the connections not yet admitted, shared by every listener
  */
-public record PartnerServices(SessionSupport support, InsideLink link, Executor verifier, CrlUrlReporter crls,
+public record PartnerServices(SessionSupport support, InsideLink link, PasswordVerifier passwords, CrlUrlReporter crls,
         SourceRateLimiter rateLimiter, PendingConnections pending) {
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.portcullis.config.PartnerConfig;
-import org.portcullis.config.PasswordHash;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.link.LinkStream;
 import org.portcullis.link.StreamKind;
@@ -38,9 +37,9 @@ import org.portcullis.relay.server.tls.PeerCertificates;
  * The {@code ssidAuth} step of an incoming session (RFC 5024 §4.2, §5.3.1, §5.3.2): once TLS is up the relay
  * sends SSRM itself, reads the partner's SSID and checks, in this order, the link, a drain (relay-server is
  * stopping), the license's expiry and the session limit (the lower of the configuration's and the license's)
- * (ESID 08), the Odette ID (03), the password
- * (04, hashed on the verifier executor), the client certificate (04), the source address (03) and the protocol
- * level and capabilities (10). Only then it opens a stream to the inside,
+ * (ESID 08), the Odette ID (03), the password (04, hashed off the event loop unless it matched before), the
+ * client certificate (04), the source address (03) and the protocol level and capabilities (10). Only then it
+ * opens a stream to the inside,
  * passes the SSID into it and hands the connection to the {@code relay} handler. A refusal sends ESID, closes
  * and leaves one audit record; nothing of a refused partner goes inside.
  */
@@ -161,8 +160,7 @@ public final class SsidAuthHandler extends ChannelInboundHandlerAdapter {
         PartnerConfig partner = PartnerCheck.known(config, ssid);
         CompletableFuture<Boolean> password;
         try {
-            password = CompletableFuture.supplyAsync(
-                    () -> PasswordHash.verify(partner.passwordHash(), ssid.password()), services.verifier());
+            password = services.passwords().verify(partner.passwordHash(), ssid.password());
         } catch (RejectedExecutionException busy) {
             throw new OftpProtocolException(EsidReason.RESOURCES_NOT_AVAILABLE, null, "password checks are queued full");
         }

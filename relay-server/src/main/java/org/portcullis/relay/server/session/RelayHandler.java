@@ -166,6 +166,16 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter implements 
                 ? "the link stream was reset: " + reason : "the inside closed the session without ESID"), null);
     }
 
+    /**
+     * relay-client closed the session down (a drain's deadline, kill-session): the partner gets ESID 05 after the
+     * last whole frame relayed to it; the incomplete frame held, if any, is dropped.
+     */
+    @Override
+    public void onClosedDown(LinkStream stream, String reason) {
+        onEventLoop(() -> session.fail(Verdict.ENDED, EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN,
+                "the inside closed the session down: " + reason), null);
+    }
+
     private void onEventLoop(Runnable task, ByteBuf releaseIfRejected) {
         try {
             ctx.executor().execute(task);

@@ -14,6 +14,7 @@ import org.portcullis.config.PartnerConfig;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.config.TlsIdentity;
 import org.portcullis.daemon.tls.TlsPolicy;
+import org.portcullis.link.TlsProvider;
 
 /**
  * The TLS contexts of partner sessions (RFC 5024 §2.3; TLS 1.2 and 1.3 only, as RFC 8996 requires): the server
@@ -32,10 +33,12 @@ public final class PartnerTls {
      * The server context for the public listeners: the configured server identity, client certificates checked
      * against the trusted CAs and CRLs, asked for as {@link #clientAuth} says.
      */
-    public static SslContext serverContext(RelayConfig config) throws SSLException, GeneralSecurityException {
+    public static SslContext serverContext(RelayConfig config, TlsProvider provider)
+            throws SSLException, GeneralSecurityException {
         TlsIdentity identity = config.serverIdentity();
         TrustManagerFactory trust = PartnerTrust.factory(config.trust());
         SslContextBuilder builder = SslContextBuilder.forServer(identity.privateKey(), chain(identity))
+                .sslProvider(provider.netty())
                 .protocols(PROTOCOLS).ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
         if (trust == null) {
             // No CA to check a certificate against: none is asked for (partners that require one are refused).
@@ -48,10 +51,12 @@ public final class PartnerTls {
      * The client context for outgoing routes: the outgoing identity (or the server's), the partner's certificate
      * checked against the trusted CAs and CRLs, and its host name against the certificate.
      */
-    public static SslContext clientContext(RelayConfig config) throws SSLException, GeneralSecurityException {
+    public static SslContext clientContext(RelayConfig config, TlsProvider provider)
+            throws SSLException, GeneralSecurityException {
         TlsIdentity identity = config.outgoing().identityOr(config.serverIdentity());
         TrustManagerFactory trust = PartnerTrust.factory(config.trust());
         SslContextBuilder builder = SslContextBuilder.forClient().keyManager(identity.privateKey(), chain(identity))
+                .sslProvider(provider.netty())
                 .protocols(PROTOCOLS).ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .endpointIdentificationAlgorithm("HTTPS");
         return (trust == null ? builder.trustManager(new PartnerTrust.NoTrust()) : builder.trustManager(trust))

@@ -63,6 +63,11 @@ final class RecordingLinkStream implements LinkStream {
         resetReason = reason;
     }
 
+    @Override
+    public void closeDown(String reason) {
+        resetReason = reason;
+    }
+
 
     void release() {
         written.release();

@@ -131,4 +131,24 @@ class RelayHandlerTest {
         assertEquals(Verdict.COMPLETED, audit.get(0).verdict());
         assertEquals("ESID 00 from the inside", audit.get(0).reason());
     }
+
+    @Test
+    void aCloseDownMidFrameGivesThePartnerEsid05AfterTheLastWholeFrame() {
+        fromInside(frame(Ssid.builder().odetteId("O0013000000INSIDE").bufferSize(2048).build()));
+        assertInstanceOf(Ssid.class, channel.readOutbound());
+        ByteBuf next = frame(Esid.normal());
+        fromInside(next.readRetainedSlice(5));
+        next.release();
+
+        stream.listener.onClosedDown(stream, "relay-client: relay-client is shutting down");
+        channel.runPendingTasks();
+
+        Esid esid = assertInstanceOf(Esid.class, channel.readOutbound(), "ESID, not the half frame");
+        assertEquals(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN, esid.reason());
+        assertNull(channel.readOutbound());
+        assertEquals(Verdict.ENDED, audit.get(0).verdict());
+        assertEquals(EsidReason.LOCAL_SITE_EMERGENCY_CLOSE_DOWN, audit.get(0).ending().esid());
+        assertEquals("the inside closed the session down: relay-client: relay-client is shutting down",
+                audit.get(0).reason());
+    }
 }

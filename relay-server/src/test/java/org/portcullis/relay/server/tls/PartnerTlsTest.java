@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.portcullis.config.ClientCertificatePolicy;
 import org.portcullis.config.InsideConfig;
@@ -22,6 +24,7 @@ import org.portcullis.config.PasswordHash;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.config.TlsIdentity;
 import org.portcullis.config.TrustConfig;
+import org.portcullis.link.TlsProvider;
 import org.portcullis.testkit.PemFiles;
 import org.portcullis.testkit.TestPki;
 
@@ -43,12 +46,17 @@ class PartnerTlsTest {
                 new InsideConfig("127.0.0.1", 3305, Duration.ofSeconds(5)), null, null, null, null);
     }
 
-    @Test
-    void offersTls12And13WithStrongSuitesOnly() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void offersTls12And13WithStrongSuitesOnly(TlsProvider provider) throws Exception {
         SslContext server = PartnerTls.serverContext(config(List.of(partner("O0013000000A",
-                ClientCertificatePolicy.REQUIRED))));
+                ClientCertificatePolicy.REQUIRED))), provider);
         SSLEngine engine = server.newEngine(ByteBufAllocator.DEFAULT);
-        assertTrue(Set.of("TLSv1.2", "TLSv1.3").containsAll(List.of(engine.getEnabledProtocols())),
+        // Netty names SSLv2Hello for every BoringSSL engine: a hello format, not a version, and one BoringSSL no
+        // longer accepts at all.
+        List<String> versions = List.of(engine.getEnabledProtocols()).stream()
+                .filter(name -> !name.equals("SSLv2Hello")).toList();
+        assertEquals(Set.of("TLSv1.2", "TLSv1.3"), Set.copyOf(versions),
                 () -> List.of(engine.getEnabledProtocols()).toString());
         assertTrue(PartnerTls.CIPHERS.containsAll(List.of(engine.getEnabledCipherSuites())),
                 () -> List.of(engine.getEnabledCipherSuites()).toString());
@@ -66,10 +74,11 @@ class PartnerTlsTest {
         assertEquals(ClientAuth.OPTIONAL, PartnerTls.clientAuth(List.of()));
     }
 
-    @Test
-    void asksForACertificateWithoutRequiringItWhenSomePartnerNeedsNone() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void asksForACertificateWithoutRequiringItWhenSomePartnerNeedsNone(TlsProvider provider) throws Exception {
         SSLEngine engine = PartnerTls.serverContext(config(List.of(partner("O0013000000A",
-                ClientCertificatePolicy.OPTIONAL)))).newEngine(ByteBufAllocator.DEFAULT);
+                ClientCertificatePolicy.OPTIONAL))), provider).newEngine(ByteBufAllocator.DEFAULT);
         assertTrue(engine.getWantClientAuth());
         assertFalse(engine.getNeedClientAuth());
     }

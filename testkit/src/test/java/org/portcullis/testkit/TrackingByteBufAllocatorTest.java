@@ -1,4 +1,4 @@
-package org.portcullis.oftp2.fuzz;
+package org.portcullis.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +17,15 @@ class TrackingByteBufAllocatorTest {
         heap.release();
         direct.release();
         assertEquals(0, allocator.unreleased());
+    }
+
+    @Test
+    void remembersTheLargestCapacity() {
+        TrackingByteBufAllocator allocator = new TrackingByteBufAllocator();
+        allocator.heapBuffer(100).release();
+        allocator.directBuffer(10).release();
+
+        assertEquals(100, allocator.largestCapacity());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.portcullis.oftp2.fuzz;
+package org.portcullis.testkit;
 
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -9,14 +9,16 @@ import java.util.List;
 
 /**
  * An allocator that remembers every buffer it hands out, so a test can check, deterministically and
- * without waiting for the garbage collector, that each one was released. Derived buffers (slices,
- * duplicates) share their parent's reference count, so a leaked slice shows up as its parent. The
- * buffers are still wrapped for Netty's own leak detector, as any allocator's are.
+ * without waiting for the garbage collector, that each one was released, and how large the largest was.
+ * Derived buffers (slices, duplicates) share their parent's reference count, so a leaked slice shows up
+ * as its parent. The buffers are still wrapped for Netty's own leak detector, as any allocator's are.
+ * Not thread-safe: for one {@code EmbeddedChannel} driven by one test thread.
  */
-final class TrackingByteBufAllocator extends AbstractByteBufAllocator {
+public final class TrackingByteBufAllocator extends AbstractByteBufAllocator {
     private final List<ByteBuf> allocated = new ArrayList<>();
+    private int largestCapacity;
 
-    TrackingByteBufAllocator() {
+    public TrackingByteBufAllocator() {
         super(false);
     }
 
@@ -36,12 +38,12 @@ final class TrackingByteBufAllocator extends AbstractByteBufAllocator {
     }
 
     /** A heap buffer holding a copy of {@code octets}. */
-    ByteBuf copyOf(byte[] octets, int offset, int length) {
+    public ByteBuf copyOf(byte[] octets, int offset, int length) {
         return heapBuffer(length, length).writeBytes(octets, offset, length);
     }
 
     /** The number of buffers handed out that still hold a reference. */
-    int unreleased() {
+    public int unreleased() {
         int count = 0;
         for (ByteBuf buffer : allocated) {
             if (buffer.refCnt() > 0) {
@@ -51,8 +53,14 @@ final class TrackingByteBufAllocator extends AbstractByteBufAllocator {
         return count;
     }
 
+    /** The largest initial capacity of a buffer handed out so far, in octets. */
+    public int largestCapacity() {
+        return largestCapacity;
+    }
+
     private ByteBuf track(ByteBuf buffer) {
         allocated.add(buffer);
+        largestCapacity = Math.max(largestCapacity, buffer.capacity());
         return buffer;
     }
 }

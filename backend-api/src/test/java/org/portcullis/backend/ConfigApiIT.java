@@ -219,13 +219,19 @@ class ConfigApiIT {
         assertTrue(check.err().contains("listeners: none configured"), check.err());
     }
 
+    /**
+     * Waits for the document of the whole minimal configuration: the backend serves one as soon as the state is
+     * valid (after the server identity), and the trusted CA, added last, comes in a later revision.
+     */
     private void awaitDocument(String token) {
         Await.until(() -> {
             try {
-                return backend.get("/v1/config", token).code() == 200;
+                Reply reply = backend.get("/v1/config", token);
+                return reply.code() == 200
+                        && !ConfigLoader.parse(reply.body()).trust().caCertificatesPem().isEmpty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, WAIT, "the first valid document");
+        }, WAIT, "the document of the minimal configuration");
     }
 }

@@ -108,8 +108,8 @@ json_pem() {
 
 # The configuration document (docs/configuration.md): one partner, the inside daemon, and limits and
 # timeouts that let the workloads through: the defaults (1,000 sessions, 120 connections per source and
-# minute, 5 minutes idle, 10 s for a handshake, 30 s for the SSID) are for partners on the Internet, not for a load
-# generator on loopback.
+# minute, 20 connections of one source and 2,000 in all not yet admitted, 5 minutes idle, 10 s for a handshake,
+# 30 s for the SSID) are for partners on the Internet, not for one load generator's address on loopback.
 write_relay_config() {
     local hash
     hash=$(cat "$work/partner.hash")
@@ -125,7 +125,8 @@ write_relay_config() {
   "partners": [{"odetteId": "$partner_id", "passwordHash": "$hash"}],
   "inside": {"host": "127.0.0.1", "port": $(port_of "$inside_address")},
   "timeouts": {"idle": "${session_idle_s}s", "tlsHandshake": "${handshake_timeout_s}s", "ssid": "${handshake_timeout_s}s"},
-  "limits": {"maxSessions": 1000000, "connectionsPerSourcePerMinute": 1000000}
+  "limits": {"maxSessions": 1000000, "connectionsPerSourcePerMinute": 1000000,
+             "pendingPerSource": 1000000, "pendingTotal": 1000000}
 }
 EOF
 }

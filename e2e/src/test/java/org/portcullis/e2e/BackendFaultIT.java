@@ -39,10 +39,10 @@ class BackendFaultIT {
     private static final Pattern FAILED_POLLS = Pattern.compile("(\\d+) failed\\)");
     /**
      * The polls that fail while the backend is down. relay-client spaces its polls after failures by a growing
-     * backoff (2 s doubling, capped at 5 minutes), so three already make a long outage (about 15 s).
+     * backoff (2 s doubling, capped at its poll interval), so three already make a long outage.
      */
     private static final int FAILED_WHILE_DOWN = 3;
-    /** How long relay-client may take to pull again once the backend is back: its backoff by then, plus a start. */
+    /** How long relay-client may take to pull again once the backend is back: backend-api's start, then a poll. */
     private static final Duration RECOVERY = RelayPath.TIMEOUT.multipliedBy(2);
 
     @RegisterExtension

@@ -56,8 +56,9 @@ class HeldSessionsIT {
         int count = Figures.heldSessions();
         DaemonProcess server = relay.startServerProcess(relay.license().arguments());
         InetSocketAddress link = loopback(server.awaitLog(LINK_PORT, TIMEOUT));
+        // One address sets up CONNECTING sessions at once: more than a partner on the Internet may have waiting.
         relay.startClientProcess(relay.config().withLimits(new LimitConfig(count + 1,
-                TestConfig.CONNECTIONS_PER_MINUTE)),
+                TestConfig.CONNECTIONS_PER_MINUTE).withPending(CONNECTING, LimitConfig.DEFAULT_PENDING_TOTAL)),
                 link);
         InetSocketAddress partnerPort = loopback(server.awaitLog(PARTNER_PORT, TIMEOUT));
         long before = heapAfterCollection(server);

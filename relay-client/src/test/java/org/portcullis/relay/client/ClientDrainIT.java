@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.portcullis.link.LinkStream;
 import org.portcullis.oftp2.command.Ssid;
 import org.portcullis.testkit.Await;
+import org.portcullis.testkit.Listening;
 import org.portcullis.testkit.TestPki;
 
 /** relay-client's drain (what SIGTERM does): no new sessions, running ones finish, the rest end at the deadline. */
@@ -73,7 +71,8 @@ class ClientDrainIT {
             CompletableFuture<Void> drained = client.drain(Duration.ofSeconds(60));
 
             // The port closes on its event loop, a moment after drain() returns.
-            Await.until(() -> refuses(route), FakeRelayServer.WAIT, "the route's port closed");
+            Await.until(() -> Listening.refuses(route, FakeRelayServer.WAIT), FakeRelayServer.WAIT,
+                    "the route's port closed");
             StreamRecorder refused = StreamRecorder.on(server.openIncoming("s2"));
             assertEquals("reset: relay-client is shutting down", refused.ended.get(FakeRelayServer.WAIT.toMillis(),
                     TimeUnit.MILLISECONDS));
@@ -117,24 +116,6 @@ class ClientDrainIT {
             assertEquals("closed down: relay-client: relay-client is shutting down",
                     partnerSide.ended.get(FakeRelayServer.WAIT.toMillis(), TimeUnit.MILLISECONDS));
             assertTrue(client.sessions().summaries().isEmpty());
-        }
-    }
-
-    /** Whether a connection to {@code address} is refused (nothing listens there any more). */
-    private static boolean refuses(InetSocketAddress address) {
-        try {
-            connect(address);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void connect(InetSocketAddress address) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, (int) FakeRelayServer.WAIT.toMillis());
         }
     }
 }

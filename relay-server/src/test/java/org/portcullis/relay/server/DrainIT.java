@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +19,7 @@ import org.portcullis.oftp2.peer.SessionOutcome;
 import org.portcullis.oftp2.peer.SessionResult;
 import org.portcullis.relay.server.session.AuditRecord;
 import org.portcullis.testkit.Await;
+import org.portcullis.testkit.Listening;
 import org.portcullis.testkit.TestPki;
 
 /** relay-server's drain (what SIGTERM does): no new sessions, running ones finish, the rest get ESID 05. */
@@ -56,7 +54,8 @@ class DrainIT {
 
         assertTrue(relay.server().partnerAddresses().isEmpty());
         // The listener closes on its event loop, a moment after drain() returns.
-        Await.until(() -> refuses(listener), RelayHarness.TIMEOUT, "the listener closed");
+        Await.until(() -> Listening.refuses(listener, RelayHarness.TIMEOUT), RelayHarness.TIMEOUT,
+                "the listener closed");
         assertFalse(drained.isDone(), "the transfer still runs");
         gate.opened().complete(null);
         SessionResult partner = running.get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -86,23 +85,5 @@ class DrainIT {
         relay.server().drain(Duration.ofSeconds(60)).get(RelayHarness.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertTrue(relay.server().partnerAddresses().isEmpty());
         assertTrue(relay.server().linkUp(), "the link stays up until the server closes");
-    }
-
-    /** Whether a connection to {@code address} is refused (nothing listens there any more). */
-    private static boolean refuses(InetSocketAddress address) {
-        try {
-            connect(address);
-            return false;
-        } catch (ConnectException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void connect(InetSocketAddress address) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(address, (int) RelayHarness.TIMEOUT.toMillis());
-        }
     }
 }

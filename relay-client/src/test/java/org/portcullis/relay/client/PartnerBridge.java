@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -49,17 +50,23 @@ public final class PartnerBridge implements AutoCloseable {
         return (InetSocketAddress) listener.localAddress();
     }
 
-    /** Carries an outgoing stream relay-client opened to the partner listening at {@code partner}. */
+    /**
+     * Carries an outgoing stream relay-client opened to the partner listening at {@code partner}. The relay handler
+     * joins the pipeline only once connected: its first read, asked for earlier, would be lost when the connect
+     * does not complete at once (the connect replaces the read interest), and the partner's SSRM never relayed.
+     */
     public void connectOutgoing(LinkStream stream, InetSocketAddress partner) {
         new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.AUTO_READ, false)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast("relay", new StreamRelayHandler(stream, "bridge"))
-                                .addLast("errors", new StreamErrorHandler("bridge", stream));
+                        channel.pipeline().addLast("errors", new StreamErrorHandler("bridge", stream));
                     }
-                }).connect(partner).addListener(connect -> {
-                    if (!connect.isSuccess()) {
+                }).connect(partner).addListener((ChannelFuture connect) -> {
+                    if (connect.isSuccess()) {
+                        connect.channel().pipeline().addBefore("errors", "relay",
+                                new StreamRelayHandler(stream, "bridge"));
+                    } else {
                         stream.reset("the bridge cannot reach the partner");
                     }
                 });

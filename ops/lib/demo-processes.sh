@@ -12,11 +12,12 @@
 # Starts a program in the background: start_process NAME MODULE OUT_FILE ERR_FILE PID_FILE_BY COMMAND...
 # PID_FILE_BY is "self" for a daemon that writes its own PID file, "script" otherwise. Standard input is
 # /dev/null (no TTY needed); nohup keeps it alive after the terminal closes (--keep). The launchers exec
-# java, so $! is the Java process itself. Its JVM gets quick_java_opts.
+# java, so $! is the Java process itself. Its JVM gets daemon_java_opts when the caller set it (ops/bench's
+# full run: the JVM's defaults, as a user runs the daemons), else quick_java_opts.
 start_process() {
     local name=$1 module=$2 out=$3 err=$4 by=$5
     shift 5
-    JAVA_OPTS="${JAVA_OPTS:-} $quick_java_opts" nohup "$@" </dev/null >"$out" 2>"$err" &
+    JAVA_OPTS="${JAVA_OPTS:-} ${daemon_java_opts-$quick_java_opts}" nohup "$@" </dev/null >"$out" 2>"$err" &
     [[ $by == self ]] || printf '%s\n' "$!" >"$run/$name.pid"
     printf '%s %s %s\n' "$name" "$module" "$!" >>"$run/started"
 }

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  */
 final class ProcessMemory {
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    /** G1 and Serial both print "total NNNK, used NNNK" on the heap's first line. */
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * A heap's or a generation's line: G1 prints one ("garbage-first heap total NNNK, used NNNK"), Serial and
+     * Parallel one per generation (young, then old), whose sum is the heap in use. Their sub-spaces (eden, from,
+     * to) and Metaspace print no "total".
+     */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long JCMD_TIMEOUT_SECONDS = 120;
 
     private ProcessMemory() {
@@ -34,11 +38,22 @@ final class ProcessMemory {
     /** Collects the JVM's garbage, then returns the heap in use in KiB. */
     static long heapUsedAfterGcKib(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
-        Matcher matcher = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        if (!matcher.find()) {
-            throw new IOException("jcmd " + pid + " GC.heap_info printed no \"used NNNK\"");
+        return heapUsedKib(pid, jcmd(pid, "GC.heap_info"));
+    }
+
+    /** The heap in use in KiB, from what {@code jcmd PID GC.heap_info} printed. */
+    static long heapUsedKib(long pid, String heapInfo) throws IOException {
+        Matcher matcher = HEAP_USED.matcher(heapInfo);
+        long usedKib = 0;
+        boolean found = false;
+        while (matcher.find()) {
+            usedKib += Long.parseLong(matcher.group(1));
+            found = true;
         }
-        return Long.parseLong(matcher.group(1));
+        if (!found) {
+            throw new IOException("jcmd " + pid + " GC.heap_info printed no \"total NNNK, used NNNK\"");
+        }
+        return usedKib;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -38,7 +38,10 @@ final class LatencyCommand implements Callable<Integer> {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             ProbeClient client = new ProbeClient(target, group);
-            run(client, warmup);
+            if (warmup > 0) {
+                // A timing session of no exchanges would wait for a first one that never comes.
+                run(client, warmup);
+            }
             long[] roundTrips = run(client, exchanges);
             Arrays.sort(roundTrips);
             spec.commandLine().getOut().printf("RESULT workload=latency exchanges=%d p50us=%.1f p99us=%.1f%n",

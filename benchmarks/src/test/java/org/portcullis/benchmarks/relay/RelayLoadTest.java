@@ -90,6 +90,12 @@ class RelayLoadTest {
                 out.toString());
     }
 
+    @Test
+    void latencyWithoutAWarmUpTimesEveryExchange() {
+        assertEquals(0, run("latency", "--exchanges", "10", "--warmup", "0"), err.toString());
+        assertTrue(out.toString().contains("RESULT workload=latency exchanges=10 "), out.toString());
+    }
+
     private int run(String... workload) {
         List<String> args = new ArrayList<>(List.of(workload));
         args.addAll(List.of("--connect", "127.0.0.1:" + daemon.localAddress().getPort(), "--odette-id", PARTNER,

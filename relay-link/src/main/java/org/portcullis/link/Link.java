@@ -1,5 +1,6 @@
 package org.portcullis.link;
 
+import io.netty.channel.EventLoop;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,13 @@ public interface Link {
 
     /** The number of streams not yet ended. */
     int activeStreams();
+
+    /**
+     * The event loop of the link's connection. A connection registered on it hands octets to the link's streams
+     * and takes theirs without a thread hop: each hop wakes another thread, which on a busy host may wait
+     * milliseconds for a core.
+     */
+    EventLoop eventLoop();
 
     /** Completes when the link's connection is closed. */
     CompletableFuture<Void> closeFuture();

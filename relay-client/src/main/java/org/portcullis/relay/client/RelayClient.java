@@ -38,7 +38,10 @@ import org.portcullis.relay.client.stream.ClientSessions;
  */
 public final class RelayClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger();
-    /** The event loops of the link, the inside connections and the route listeners: sized for two cores. */
+    /**
+     * The event loops of the link and the route listeners: sized for two cores. Inside connections of incoming
+     * sessions run on the link's loop ({@link InsideConnector}).
+     */
     private static final int EVENT_LOOPS = 2;
     /** How long closing waits for the link's goodbye to go out. */
     private static final Duration LINK_CLOSE_WAIT = Duration.ofSeconds(2);
@@ -66,7 +69,7 @@ public final class RelayClient implements AutoCloseable {
     public RelayClient(RelayClientSettings settings, ConfigSource configSource, Consumer<ControlMessage> reports) {
         this.configSource = configSource;
         this.tls = settings.link().tlsProvider();
-        InsideConnector insideConnector = new InsideConnector(group, () -> inside, settings.ssrmTimeout(), sessions);
+        InsideConnector insideConnector = new InsideConnector(() -> inside, settings.ssrmTimeout(), sessions);
         this.linkListener = new ClientLinkListener(configSource::current, insideConnector::connect, reports);
         this.connector = new LinkConnector(group, settings.server(), settings.localAddress(), settings.credentials(),
                 settings.link(), settings.backoff(), linkListener);

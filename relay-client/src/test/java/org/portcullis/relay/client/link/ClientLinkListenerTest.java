@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
@@ -116,6 +117,11 @@ class ClientLinkListenerTest {
         @Override
         public X509Certificate peerCertificate() {
             return null;
+        }
+
+        @Override
+        public EventLoop eventLoop() {
+            throw new UnsupportedOperationException("no connection");
         }
 
         @Override

@@ -97,7 +97,7 @@ public final class RelayServer implements AutoCloseable {
                 new SourceRateLimiter(), pending);
         listeners = new PartnerListeners(group, new PartnerInitializer(current, services), LISTENER_TIMEOUT);
         ConfigApplier applier = new ConfigApplier(current, listeners, configThread, tls);
-        OutgoingConnector outgoing = new OutgoingConnector(group, current, support, crls, blocking);
+        OutgoingConnector outgoing = new OutgoingConnector(current, support, crls, blocking);
         linkServer = new LinkServer(group, settings.linkAddress(), settings.credentials(), settings.linkSettings(),
                 new ServerLinkListener(insideLink, crls, applier::receive, outgoing::open));
     }

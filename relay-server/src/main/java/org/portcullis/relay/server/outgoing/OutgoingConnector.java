@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetAddress;
@@ -44,16 +43,13 @@ import org.portcullis.relay.server.session.StbFrames;
 public final class OutgoingConnector {
     private static final Logger LOG = LogManager.getLogger();
 
-    private final EventLoopGroup group;
     private final CurrentConfig current;
     private final SessionSupport support;
     private final CrlUrlReporter crls;
     private final Executor blocking;
 
     /** @param blocking a small bounded executor for the source-address check and DNS */
-    public OutgoingConnector(EventLoopGroup group, CurrentConfig current, SessionSupport support, CrlUrlReporter crls,
-            Executor blocking) {
-        this.group = group;
+    public OutgoingConnector(CurrentConfig current, SessionSupport support, CrlUrlReporter crls, Executor blocking) {
         this.current = current;
         this.support = support;
         this.crls = crls;
@@ -146,7 +142,9 @@ public final class OutgoingConnector {
         int connectTimeout = (int) Math.min(Integer.MAX_VALUE,
                 target.active().config().timeouts().tlsHandshake().toMillis());
         // Names were resolved above (off the event loop); through a proxy the partner's name stays a name.
-        ChannelFuture connect = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        // On the link's event loop: the session's octets pass between the link and the partner with no thread hop
+        // (the inside starts outgoing sessions, so their handshakes do not come in floods).
+        ChannelFuture connect = new Bootstrap().group(stream.link().eventLoop()).channel(NioSocketChannel.class)
                 .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)

@@ -24,6 +24,9 @@ import org.portcullis.relay.server.session.SessionInspector;
  * only decodes.
  */
 final class SessionPipeline extends ChannelInitializer<SocketChannel> {
+    /** The idle timer: the one handler that {@link LinkLoopMove} takes off and puts back. */
+    static final String IDLE = "idle";
+
     private final ActiveConfig active;
     private final PartnerServices services;
 
@@ -41,7 +44,7 @@ final class SessionPipeline extends ChannelInitializer<SocketChannel> {
         SslHandler tls = active.partnerServer().newHandler(channel.alloc());
         tls.setHandshakeTimeoutMillis(config.timeouts().tlsHandshake().toMillis());
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(IDLE, new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("tls", tls);
         pipeline.addLast("stbFrame", new StbFrameDecoder());
         pipeline.addLast("oftpCodec", new CombinedChannelDuplexHandler<>(

@@ -214,9 +214,15 @@ public final class SsidAuthHandler extends ChannelInboundHandlerAdapter {
             // Admitted: the connection no longer counts against the limits of those not yet admitted.
             ctx.pipeline().remove(PartnerInitializer.PENDING);
         }
-        RelayHandler relay = new RelayHandler(session, null);
-        ctx.pipeline().replace(this, "relay", relay);
-        relay.start(ssid);
+        LinkLoopMove.move(ctx.channel(), stream.link().eventLoop(), config.timeouts().idle(), () -> {
+            if (session.ended()) {
+                return;
+            }
+            RelayHandler relay = new RelayHandler(session, null);
+            ctx.pipeline().replace(this, "relay", relay);
+            relay.start(ssid);
+        }, cause -> session.fail(Verdict.ENDED, EsidReason.UNSPECIFIED_ABORT_CODE,
+                "the connection could not move to the link's event loop: " + cause));
     }
 
     private void refuse(OftpProtocolException refusal) {

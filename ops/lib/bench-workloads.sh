@@ -48,22 +48,27 @@ warm_up() {
     local round before after elapsed
     say "warm-up: rounds of every workload through Portcullis until its JIT compilers are nearly idle"
     for ((round = 1; round <= warm_rounds; round++)); do
-        before=$(($(compiler_ticks "$(pid_of relay-server)") + $(compiler_ticks "$(pid_of relay-client)")))
+        before=$(relay_compiler_ticks)
         elapsed=$SECONDS
         load portcullis "warm$round-bulk1" bulk --files 1 --size $((256 << 20)) --work "$data/send" --name "WARM1-$round"
         load portcullis "warm$round-bulkN" bulk --files 16 --size $((8 << 20)) --work "$data/send" --name "WARMN-$round"
         load portcullis "warm$round-setup" setup --sessions 300 --warmup 0 --concurrency "$setup_concurrency" \
             --work "$data/send" --name "WARMS-$round"
         load portcullis "warm$round-latency" latency --exchanges 1000 --warmup 0
-        after=$(($(compiler_ticks "$(pid_of relay-server)") + $(compiler_ticks "$(pid_of relay-client)")))
+        after=$(relay_compiler_ticks)
         elapsed=$((SECONDS - elapsed))
         say "      warm-up round $round: ${elapsed} s; JIT compilers of relay-server and relay-client $(((after - before) * 10)) ms"
-        # clock ticks are 1/100 s: under 5 % of the round is ticks * 100 < elapsed * 100 * 5
+        # under 5 % of the round: ticks / 100 < elapsed * 5 / 100, so ticks * 20 < elapsed * 100
         if (((after - before) * 20 < elapsed * 100)); then
             return 0
         fi
     done
     say "      still compiling after $warm_rounds rounds: the figures include some JIT compilation"
+}
+
+# The clock ticks the JIT compilers of relay-server and relay-client have used together.
+relay_compiler_ticks() {
+    printf '%s\n' $(($(compiler_ticks "$(pid_of relay-server)") + $(compiler_ticks "$(pid_of relay-client)")))
 }
 
 # CPU time, in clock ticks (1/100 s), that the JIT compiler threads of the JVM PID have used.

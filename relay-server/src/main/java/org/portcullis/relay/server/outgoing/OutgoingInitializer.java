@@ -6,9 +6,7 @@ import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.config.RouteConfig;
 import org.portcullis.link.LinkStream;
@@ -19,6 +17,7 @@ import org.portcullis.oftp2.frame.StbFrameDecoder;
 import org.portcullis.relay.server.config.ActiveConfig;
 import org.portcullis.relay.server.link.CrlUrlReporter;
 import org.portcullis.relay.server.session.RelayHandler;
+import org.portcullis.relay.server.session.IdleTimer;
 import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.relay.server.session.SessionErrorHandler;
 import org.portcullis.relay.server.session.SessionInspector;
@@ -68,7 +67,7 @@ final class OutgoingInitializer extends ChannelInitializer<SocketChannel> {
             proxyHandler.setConnectTimeoutMillis(config.timeouts().tlsHandshake().toMillis());
             pipeline.addLast("proxy", proxyHandler);
         }
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(IdleTimer.NAME, IdleTimer.of(config.timeouts().idle()));
         pipeline.addLast("tls", tls);
         pipeline.addLast("stbFrame", new StbFrameDecoder());
         pipeline.addLast("oftpCodec", new CombinedChannelDuplexHandler<>(

@@ -2,10 +2,9 @@ package org.portcullis.relay.server.partner;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.portcullis.relay.server.session.IdleTimer;
 
 /**
  * Moves an admitted partner's connection onto the event loop of the link its session goes through. Partners are
@@ -34,7 +33,7 @@ final class LinkLoopMove {
             then.run();
             return;
         }
-        channel.pipeline().remove(SessionPipeline.IDLE);
+        channel.pipeline().remove(IdleTimer.NAME);
         channel.deregister().addListener(deregistered -> {
             if (!deregistered.isSuccess()) {
                 failed.accept(deregistered.cause());
@@ -45,8 +44,7 @@ final class LinkLoopMove {
                     failed.accept(registered.cause());
                     return;
                 }
-                channel.pipeline().addFirst(SessionPipeline.IDLE,
-                        new IdleStateHandler(0, 0, idle.toMillis(), TimeUnit.MILLISECONDS));
+                channel.pipeline().addFirst(IdleTimer.NAME, IdleTimer.of(idle));
                 then.run();
             });
         });

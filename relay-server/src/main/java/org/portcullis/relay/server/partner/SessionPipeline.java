@@ -5,14 +5,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import org.portcullis.config.RelayConfig;
 import org.portcullis.oftp2.command.CommandParser;
 import org.portcullis.oftp2.frame.OftpCommandDecoder;
 import org.portcullis.oftp2.frame.OftpCommandEncoder;
 import org.portcullis.oftp2.frame.StbFrameDecoder;
 import org.portcullis.relay.server.config.ActiveConfig;
+import org.portcullis.relay.server.session.IdleTimer;
 import org.portcullis.relay.server.session.RelaySession;
 import org.portcullis.relay.server.session.SessionErrorHandler;
 import org.portcullis.relay.server.session.SessionInspector;
@@ -24,9 +23,6 @@ import org.portcullis.relay.server.session.SessionInspector;
  * only decodes.
  */
 final class SessionPipeline extends ChannelInitializer<SocketChannel> {
-    /** The idle timer: the one handler that {@link LinkLoopMove} takes off and puts back. */
-    static final String IDLE = "idle";
-
     private final ActiveConfig active;
     private final PartnerServices services;
 
@@ -44,7 +40,7 @@ final class SessionPipeline extends ChannelInitializer<SocketChannel> {
         SslHandler tls = active.partnerServer().newHandler(channel.alloc());
         tls.setHandshakeTimeoutMillis(config.timeouts().tlsHandshake().toMillis());
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(IDLE, new IdleStateHandler(0, 0, config.timeouts().idle().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(IdleTimer.NAME, IdleTimer.of(config.timeouts().idle()));
         pipeline.addLast("tls", tls);
         pipeline.addLast("stbFrame", new StbFrameDecoder());
         pipeline.addLast("oftpCodec", new CombinedChannelDuplexHandler<>(

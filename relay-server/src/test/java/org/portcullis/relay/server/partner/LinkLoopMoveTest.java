@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.portcullis.relay.server.session.IdleTimer;
 
 /** An accepted connection moved to another event loop keeps its pipeline, its idle timer and its octets. */
 @Timeout(30)
@@ -51,7 +52,7 @@ class LinkLoopMoveTest {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline()
-                                .addLast(SessionPipeline.IDLE, new IdleStateHandler(0, 0, 60, TimeUnit.SECONDS))
+                                .addLast(IdleTimer.NAME, IdleTimer.of(Duration.ofMinutes(1)))
                                 .addLast("record", new Recorder());
                         accepted.complete(channel);
                     }
@@ -83,7 +84,7 @@ class LinkLoopMoveTest {
         assertSame(linkLoop, ranOn.get(WAIT_SECONDS, TimeUnit.SECONDS), "the session goes on on the link's loop");
         assertSame(linkLoop, channel.eventLoop());
         assertInstanceOf(IdleStateHandler.class, channel.pipeline().first(), "the idle timer is back, first");
-        assertEquals(SessionPipeline.IDLE, channel.pipeline().names().get(0));
+        assertEquals(IdleTimer.NAME, channel.pipeline().names().get(0));
         peer.writeAndFlush(Unpooled.copiedBuffer("SFID", StandardCharsets.US_ASCII)).sync();
         assertEquals("SFID", received.poll(WAIT_SECONDS, TimeUnit.SECONDS), "octets read after the move");
     }
@@ -104,7 +105,7 @@ class LinkLoopMoveTest {
         assertTrue(ranAtOnce.get(WAIT_SECONDS, TimeUnit.SECONDS), "no move: it goes on at once");
         assertTrue(ran.get(WAIT_SECONDS, TimeUnit.SECONDS), "on its own loop");
         assertSame(own, channel.eventLoop());
-        assertEquals(SessionPipeline.IDLE, channel.pipeline().names().get(0));
+        assertEquals(IdleTimer.NAME, channel.pipeline().names().get(0));
     }
 
     private EventLoop otherLoopThan(EventLoop loop) {
